@@ -1,0 +1,1 @@
+"""brainpy.analysis (distribution brainpy-analysis)."""

@@ -1,0 +1,1 @@
+"""brainpy.base (distribution brainpy-core)."""

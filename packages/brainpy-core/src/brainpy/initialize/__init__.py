@@ -1,0 +1,1 @@
+"""brainpy.initialize (distribution brainpy-core)."""

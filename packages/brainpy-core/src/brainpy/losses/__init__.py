@@ -1,0 +1,1 @@
+"""brainpy.losses (distribution brainpy-core)."""

@@ -1,0 +1,3 @@
+"""brainpy.math.fft (placeholder)."""
+
+__all__: list[str] = []

@@ -1,0 +1,3 @@
+"""brainpy.math.linalg (placeholder)."""
+
+__all__: list[str] = []

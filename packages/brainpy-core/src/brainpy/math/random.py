@@ -1,0 +1,3 @@
+"""brainpy.math.random (placeholder)."""
+
+__all__: list[str] = []

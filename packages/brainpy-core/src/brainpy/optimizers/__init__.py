@@ -1,0 +1,1 @@
+"""brainpy.optimizers (distribution brainpy-core)."""

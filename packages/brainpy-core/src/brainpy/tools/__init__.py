@@ -1,0 +1,1 @@
+"""brainpy.tools (distribution brainpy-core)."""

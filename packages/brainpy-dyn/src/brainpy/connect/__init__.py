@@ -1,0 +1,1 @@
+"""brainpy.connect (distribution brainpy-dyn)."""

@@ -1,0 +1,1 @@
+"""brainpy.dyn (distribution brainpy-dyn)."""

@@ -1,0 +1,1 @@
+"""brainpy.inputs (distribution brainpy-dyn)."""

@@ -1,0 +1,1 @@
+"""brainpy.measure (distribution brainpy-dyn)."""

@@ -1,0 +1,1 @@
+"""brainpy.running (distribution brainpy-dyn)."""

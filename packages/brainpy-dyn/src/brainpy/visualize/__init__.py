@@ -1,0 +1,1 @@
+"""brainpy.visualize (distribution brainpy-dyn)."""

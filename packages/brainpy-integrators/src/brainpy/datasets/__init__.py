@@ -1,0 +1,1 @@
+"""brainpy.datasets (distribution brainpy-integrators)."""

@@ -1,0 +1,1 @@
+"""brainpy.integrators (distribution brainpy-integrators)."""

@@ -1,0 +1,1 @@
+"""brainpy.nn (distribution brainpy-nn)."""
