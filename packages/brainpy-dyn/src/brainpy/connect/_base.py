@@ -15,7 +15,6 @@ from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
-
 from brainpy.connect import _formats as F
 from brainpy.errors import ConnectorError, NoImplementationError
 
@@ -28,8 +27,10 @@ def to_size(size: Any, what: str = "size") -> tuple[int, ...]:
     """Normalise an int or a sequence of ints to a tuple of positive ints."""
     if isinstance(size, (int, np.integer)) and not isinstance(size, bool):
         dims = (int(size),)
-    elif isinstance(size, Sequence) and size and all(
-        isinstance(s, (int, np.integer)) and not isinstance(s, bool) for s in size
+    elif (
+        isinstance(size, Sequence)
+        and size
+        and all(isinstance(s, (int, np.integer)) and not isinstance(s, bool) for s in size)
     ):
         dims = tuple(int(s) for s in size)
     else:
@@ -173,8 +174,7 @@ class Connector:
         indices, indptr = (np.asarray(a).ravel() for a in data)
         if indptr.size != self.pre_num + 1:
             raise ConnectorError(
-                f"{type(self).__name__}: indptr has {indptr.size} entries; expected pre_num + 1 = "
-                f"{self.pre_num + 1}."
+                f"{type(self).__name__}: indptr has {indptr.size} entries; expected pre_num + 1 = {self.pre_num + 1}."
             )
         if indptr[0] != 0 or indptr[-1] != indices.size or np.any(np.diff(indptr.astype(np.int64)) < 0):
             raise ConnectorError(
@@ -256,8 +256,7 @@ class Connector:
         for name in structures:
             if name not in F.SUPPORTED_SYN_STRUCTURE:
                 raise ConnectorError(
-                    f"require({name!r}): unknown synaptic structure; available: "
-                    f"{', '.join(F.SUPPORTED_SYN_STRUCTURE)}."
+                    f"require({name!r}): unknown synaptic structure; available: {', '.join(F.SUPPORTED_SYN_STRUCTURE)}."
                 )
         self._build()
         out = []

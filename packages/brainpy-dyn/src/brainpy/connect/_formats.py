@@ -17,7 +17,6 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-
 from brainpy.errors import ConnectorError
 
 __all__ = [
