@@ -159,7 +159,7 @@ class ConcretizationTypeError(BrainPyError, TypeError):
         if message is None:
             message = (
                 "This problem may be caused by several ways:\n"
-                "1. Your if-else conditional statement relies on instances of JaxArray.\n"
+                "1. Your if-else conditional statement relies on instances of brainpy.math.Variable.\n"
                 "2. Your if-else conditional statement relies on functional arguments which do not "
                 "set in \"static_argnames\" when applying JIT compilation. More details please see "
                 "https://jax.readthedocs.io/en/latest/errors.html#jax.errors.ConcretizationTypeError\n"

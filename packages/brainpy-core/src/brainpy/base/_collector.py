@@ -20,6 +20,15 @@ def _value_of(x: Any) -> Any:
     return x.value if hasattr(type(x), "value") else x
 
 
+def _show(x: Any) -> str:
+    """Arrays are shown by their data, as NumPy prints it (the spec's message format)."""
+    if hasattr(type(x), "value") and hasattr(x, "shape"):
+        import numpy as np
+
+        return str(np.asarray(x.value))
+    return str(x)
+
+
 class Collector(dict):
     r"""A dictionary that maps names to elements (nodes, Variables, ...).
 
@@ -44,7 +53,7 @@ class Collector(dict):
         if key in self:
             old = dict.__getitem__(self, key)
             if old is not value:
-                raise ValueError(f'Name "{key}" conflicts: same name for {value} and {old}.')
+                raise ValueError(f'Name "{key}" conflicts: same name for {_show(value)} and {_show(old)}.')
         dict.__setitem__(self, key, value)
 
     def update(self, *args: Any, **kwargs: Any) -> None:  # type: ignore[override]

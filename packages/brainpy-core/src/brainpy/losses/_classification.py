@@ -77,8 +77,7 @@ def cross_entropy_loss(logits: Any, targets: Any, weight: Any = None, reduction:
     w = None if weight is None else unwrap(weight)
     if w is not None and w.shape != (num_classes,):
         raise MathError(
-            f"cross_entropy_loss got weight of shape {w.shape}; expected one weight per class, "
-            f"shape ({num_classes},)."
+            f"cross_entropy_loss got weight of shape {w.shape}; expected one weight per class, shape ({num_classes},)."
         )
     log_probs = logits - jax.scipy.special.logsumexp(logits, axis=-1, keepdims=True)
     if indexed:

@@ -12,7 +12,7 @@ from typing import Any
 import jax
 import jax.numpy as jnp
 
-from brainpy.losses._utils import check_reduction, is_leaf, reduce, tree_map2, tree_sum, unwrap
+from brainpy.losses._utils import as_tree, check_reduction, is_leaf, reduce, tree_map2, tree_sum, unwrap
 
 __all__ = [
     "l1_loss",
@@ -130,7 +130,7 @@ def l2_norm(x: Any) -> Any:
     >>> float(bp.losses.l2_norm({'a': [3.], 'b': [[4.]]}))
     5.0
     """
-    leaves = jax.tree_util.tree_leaves(x, is_leaf=is_leaf)
+    leaves = jax.tree_util.tree_leaves(as_tree(x), is_leaf=is_leaf)
     squares = [jnp.sum(jnp.real(jnp.conj(v) * v)) for v in map(unwrap, leaves)]
     total = squares[0] if squares else jnp.asarray(0.0)
     for s in squares[1:]:

@@ -10,7 +10,7 @@ import jax.numpy as jnp
 
 from brainpy.errors import UnsupportedError
 
-__all__ = ["unwrap", "is_leaf", "tree_map2", "tree_sum", "reduce", "check_reduction"]
+__all__ = ["unwrap", "is_leaf", "as_tree", "tree_map2", "tree_sum", "reduce", "check_reduction"]
 
 _REDUCTIONS = ("mean", "sum", "none")
 
@@ -31,9 +31,25 @@ def unwrap(x: Any) -> Any:
     return jnp.asarray(x)
 
 
+def _numbers_only(x: Any) -> bool:
+    if isinstance(x, (list, tuple)):
+        return all(_numbers_only(v) for v in x)
+    return isinstance(x, (int, float, complex))
+
+
+def as_tree(x: Any) -> Any:
+    """``x`` with nested lists/tuples of plain numbers turned into one array (other pytrees kept)."""
+    if isinstance(x, (list, tuple)) and _numbers_only(x):
+        return jnp.asarray(x)
+    return x
+
+
 def tree_map2(f: Callable[[Any, Any], Any], a: Any, b: Any) -> Any:
-    """Apply ``f`` leaf by leaf to two pytrees of the same structure (arrays unwrapped)."""
-    return jax.tree_util.tree_map(lambda x, y: f(unwrap(x), unwrap(y)), a, b, is_leaf=is_leaf)
+    """Apply ``f`` leaf by leaf to two pytrees of the same structure (arrays unwrapped).
+
+    Nested lists of plain numbers count as one array, not as a pytree.
+    """
+    return jax.tree_util.tree_map(lambda x, y: f(unwrap(x), unwrap(y)), as_tree(a), as_tree(b), is_leaf=is_leaf)
 
 
 def tree_sum(tree: Any) -> Any:

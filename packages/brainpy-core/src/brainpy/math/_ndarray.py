@@ -189,8 +189,16 @@ class JaxArray(NDArrayMethods):
 
 def _index(index: Any) -> Any:
     if isinstance(index, tuple):
-        return tuple(unwrap(i) for i in index)
-    return unwrap(index)
+        return tuple(_index_item(i) for i in index)
+    return _index_item(index)
+
+
+def _index_item(item: Any) -> Any:
+    if isinstance(item, NDArrayMethods):
+        return item._value
+    if isinstance(item, list):  # NumPy: a list of integers or booleans is an array index
+        return jnp.asarray(unwrap(item))
+    return item
 
 
 def _new_jaxarray(value: Any) -> JaxArray:
@@ -223,26 +231,37 @@ def _format_repr(name: str, value: Any) -> str:
     dtype_str = f"dtype={value.dtype.name}"
     if aval is not None and getattr(aval, "weak_type", False):
         dtype_str += ", weak_type=True"
-    line_width = np.get_printoptions()["linewidth"]
     if value.size == 0:
         body = f"[], shape={value.shape}"
     else:
-        body = np.array2string(np.asarray(value), prefix=prefix, suffix=",", separator=", ",
-                               max_line_width=line_width)
-    last_line_len = len(body) - body.rfind("\n") + 1
-    sep = " " * len(prefix) if last_line_len + len(dtype_str) + 2 > line_width else " "
-    return f"{prefix}{body},{sep}{dtype_str})"
+        body = np.array2string(np.asarray(value), prefix=prefix, suffix=",", separator=", ")
+    return f"{prefix}{body}, {dtype_str})"
 
 
 # ---- binary operators, built from one table -------------------------------------------
 _BINARY = {
-    "add": operator.add, "sub": operator.sub, "mul": operator.mul, "truediv": operator.truediv,
-    "floordiv": operator.floordiv, "mod": operator.mod, "pow": operator.pow,
-    "matmul": operator.matmul, "and": operator.and_, "or": operator.or_, "xor": operator.xor,
-    "lshift": operator.lshift, "rshift": operator.rshift,
+    "add": operator.add,
+    "sub": operator.sub,
+    "mul": operator.mul,
+    "truediv": operator.truediv,
+    "floordiv": operator.floordiv,
+    "mod": operator.mod,
+    "pow": operator.pow,
+    "matmul": operator.matmul,
+    "and": operator.and_,
+    "or": operator.or_,
+    "xor": operator.xor,
+    "lshift": operator.lshift,
+    "rshift": operator.rshift,
 }
-_COMPARE = {"lt": operator.lt, "le": operator.le, "gt": operator.gt, "ge": operator.ge,
-            "eq": operator.eq, "ne": operator.ne}
+_COMPARE = {
+    "lt": operator.lt,
+    "le": operator.le,
+    "gt": operator.gt,
+    "ge": operator.ge,
+    "eq": operator.eq,
+    "ne": operator.ne,
+}
 
 
 def _binary(op: Callable, name: str) -> Callable:
@@ -282,8 +301,10 @@ for _name, _op in _BINARY.items():
 for _name, _op in _COMPARE.items():
     setattr(JaxArray, f"__{_name}__", _binary(_op, _name))
 JaxArray.__divmod__ = lambda self, other: (self // other, self % other)
-JaxArray.__rdivmod__ = lambda self, other: (_new_jaxarray(unwrap(other) // self._value),
-                                            _new_jaxarray(unwrap(other) % self._value))
+JaxArray.__rdivmod__ = lambda self, other: (
+    _new_jaxarray(unwrap(other) // self._value),
+    _new_jaxarray(unwrap(other) % self._value),
+)
 del _name, _op
 
 #: ``bm.ndarray`` is ``bm.JaxArray``.

@@ -100,7 +100,7 @@ def _check_dtype(kind: str, dtype: Any) -> type:
             f"{kind} must be a {word} dtype, but got {dtype!r} (kind {resolved.name!r}). Pass a {word} "
             f"type such as bm.{'float64' if word == 'float' else 'int64' if word == 'integer' else 'complex128'}."
         )
-    return jnp.dtype(resolved).type
+    return getattr(jnp, resolved.name, resolved.type)
 
 
 @dataclasses.dataclass
@@ -141,8 +141,7 @@ class Settings:
         unknown = sorted(set(changes) - {f.name for f in dataclasses.fields(self)} - {"x64"})
         if unknown:
             raise SettingError(
-                f"Unknown brainpy.math setting(s) {unknown}. Available: dt, dfloat, dint, dcomplex, "
-                f"platform, x64."
+                f"Unknown brainpy.math setting(s) {unknown}. Available: dt, dfloat, dint, dcomplex, platform, x64."
             )
         checked: dict[str, Any] = {}
         for key, value in changes.items():
