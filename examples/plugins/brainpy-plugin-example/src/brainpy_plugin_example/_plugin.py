@@ -66,3 +66,19 @@ def brainpy_sde_methods():
     from brainpy_plugin_example._integrators import StochasticMidpoint
 
     return {"stochastic_midpoint": StochasticMidpoint}
+
+
+@hookimpl
+def brainpy_neuron_models():
+    """The example neuron model(s), reachable as ``bp.dyn.<Name>`` (needs brainpy-dyn)."""
+    from brainpy_plugin_example._neurons import NEURONS
+
+    return dict(NEURONS)
+
+
+@hookimpl
+def brainpy_synapse_models():
+    """The example synapse model(s), reachable as ``bp.dyn.<Name>`` (needs brainpy-dyn)."""
+    from brainpy_plugin_example._synapses import SYNAPSES
+
+    return dict(SYNAPSES)

@@ -31,11 +31,17 @@ __all__ = [
 ]
 
 _MODEL_KINDS = ("neuron_models", "synapse_models", "channel_models", "rate_models")
+#: model subpackages reachable as attributes (``bp.dyn.rates``) without an explicit import
+_SUBPACKAGES = ("neurons", "synapses", "channels", "rates", "runners")
 
 
 def __getattr__(name: str) -> Any:
     if name.startswith("__"):
         raise AttributeError(name)
+    if name in _SUBPACKAGES:
+        import importlib
+
+        return importlib.import_module(f"brainpy.dyn.{name}")
     from brainpy.plugins import lookup
 
     return lookup(_MODEL_KINDS, name)
