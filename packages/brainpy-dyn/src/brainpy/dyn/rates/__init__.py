@@ -7,4 +7,21 @@ listed in ``__all__`` is registered as a rate model through the
 
 from __future__ import annotations
 
-__all__: list[str] = []
+from brainpy.dyn.rates._base import Population
+from brainpy.dyn.rates._couplings import AdditiveCoupling, DelayCoupling, DiffusiveCoupling
+from brainpy.dyn.rates._fhn import FHN, FeedbackFHN
+from brainpy.dyn.rates._models import QIF, StuartLandauOscillator, WilsonCowanModel
+from brainpy.dyn.rates._threshold_linear import ThresholdLinearModel
+
+__all__: list[str] = [
+    "Population",
+    "FHN",
+    "FeedbackFHN",
+    "QIF",
+    "StuartLandauOscillator",
+    "WilsonCowanModel",
+    "ThresholdLinearModel",
+    "DelayCoupling",
+    "DiffusiveCoupling",
+    "AdditiveCoupling",
+]
