@@ -2,15 +2,40 @@ r"""Pieces shared by the built-in neuron groups: the spike/input Variables and p
 
 from __future__ import annotations
 
+import numbers
 from typing import Any
 
+import numpy as np
 from brainpy.dyn._base import NeuGroup
 from brainpy.dyn._params import init_param, init_state, model_shape
+from brainpy.errors import ModelBuildError
 
-__all__ = ["SpikingGroup"]
+__all__ = ["SpikingGroup", "efun", "check_positive_int"]
 
 #: the value of ``t_last_spike`` before any spike (ms)
 NEVER = -1e7
+
+
+def efun(x: Any) -> Any:
+    r""":math:`x / (e^x - 1)`, continued by its limit :math:`1 - x/2` near :math:`x = 0`.
+
+    The Hodgkin-Huxley-type rate functions :math:`\alpha(V) = k (V - V_0) / (1 - e^{-(V - V_0)/s})`
+    are :math:`k s\, \mathrm{efun}(-(V - V_0)/s)`; written this way they stay finite (and
+    differentiable, for the exponential Euler method) at :math:`V = V_0`.
+    """
+    import jax.numpy as jnp
+
+    x = jnp.asarray(getattr(x, "value", x))
+    small = jnp.abs(x) < 1e-4
+    safe = jnp.where(small, 1.0, x)
+    return jnp.where(small, 1.0 - x / 2.0, safe / jnp.expm1(safe))
+
+
+def check_positive_int(value: Any, name: str, owner: str) -> int:
+    r"""Require a positive integer (e.g. a memory length), raising :class:`ModelBuildError` otherwise."""
+    if isinstance(value, bool) or not isinstance(value, (numbers.Integral, np.integer)) or value < 1:
+        raise ModelBuildError(f"{owner}: {name} must be a positive integer, but got {value!r}.")
+    return int(value)
 
 
 class SpikingGroup(NeuGroup):
@@ -34,12 +59,29 @@ class SpikingGroup(NeuGroup):
         super().__init__(size=size, name=name)
         self.keep_size = bool(keep_size)
         self.varshape = model_shape(self.num, self.size, self.keep_size)
+        self._state_inits: dict[str, tuple[Any, str]] = {}
+
+    @property
+    def _owner(self) -> str:
+        return f"{self.name} ({type(self).__name__})"
 
     def _param(self, value: Any, name: str) -> Any:
-        return init_param(value, self.varshape, allow_none=False, name=name, owner=f"{self.name} ({type(self).__name__})")
+        return init_param(value, self.varshape, allow_none=False, name=name, owner=self._owner)
 
     def _init(self, value: Any, name: str) -> Any:
-        return init_state(value, self.varshape, name=name, owner=f"{self.name} ({type(self).__name__})")
+        return init_state(value, self.varshape, name=name, owner=self._owner)
+
+    def _state(self, attr: str, init: Any, name: str) -> None:
+        r"""Create the Variable ``self.<attr>`` from ``init`` and remember ``init`` for :meth:`_reset_states`."""
+        import brainpy.math as bm
+
+        setattr(self, attr, bm.Variable(self._init(init, name)))
+        self._state_inits[attr] = (init, name)
+
+    def _reset_states(self) -> None:
+        r"""Give every Variable made by :meth:`_state` its initial value again."""
+        for attr, (init, name) in self._state_inits.items():
+            getattr(self, attr).value = self._init(init, name).value
 
     def _spike_vars(self) -> None:
         import brainpy.math as bm
@@ -52,3 +94,11 @@ class SpikingGroup(NeuGroup):
         self.input.value = self.input.value * 0.0
         self.spike.value = self.spike.value & False
         self.t_last_spike.value = self.t_last_spike.value * 0.0 + NEVER
+
+    def _emit(self, spike: Any, t: Any) -> None:
+        r"""Store the spikes of this step, their time, and clear the input."""
+        import brainpy.math as bm
+
+        self.spike.value = spike
+        self.t_last_spike.value = bm.where(spike, t, self.t_last_spike.value)
+        self.input.value = bm.zeros_like(self.input.value)
