@@ -89,8 +89,11 @@ def demo(session: nox.Session) -> None:
 
 @nox.session
 def bench(session: nox.Session) -> None:
-    """Every benchmark in benchmarks/ (ratios against baselines measured in the same run)."""
-    session.install(*_editable(*[_path(d, NEEDS[d][1]) for d in DISTS]))
+    """Every benchmark in benchmarks/ (ratios against baselines measured in the same run).
+
+    Brian2 2.9.0 (the E-I network's baseline in ``bench_ei``) needs numpy < 2.4 on Python 3.11.
+    """
+    session.install("brian2==2.9.0", "numpy>=2,<2.4", *_editable(*[_path(d, NEEDS[d][1]) for d in DISTS]))
     session.run("python", "benchmarks/run_all.py", *session.posargs, env={"MPLBACKEND": "Agg"})
 
 
