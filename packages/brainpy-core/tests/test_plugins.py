@@ -86,7 +86,7 @@ def test_snapshot_restores_registries():
 
 def test_unknown_name_lists_close_matches(registries):
     plugins.register(GoodPlugin(), name="good")
-    with pytest.raises(UnknownNameError, match=r"Did you mean 'TestNeuron'\?.*Available:.*TestNeuron"):
+    with pytest.raises(UnknownNameError, match=r"Did you mean 'TestNeuron'[,?].*Available:.*TestNeuron"):
         plugins.get_registry("neuron_models").get("TestNeuro")
     with pytest.raises(AttributeError):  # UnknownNameError is an AttributeError too
         plugins.get_registry("neuron_models").get("Nope")
