@@ -48,7 +48,16 @@ def test_owner_mapping_knows_every_subpackage():
     assert owner("brainpy.dyn.neurons") == "brainpy-dyn"
     assert owner("brainpy.datasets") == "brainpy-integrators"
     assert owner("brainpy_ops._plugin") == "brainpy-ops"
+    assert owner("brainpy.compat.models") == "brainpy-dyn"  # not brainpy-core's private brainpy._compat
+    assert owner("brainpy.math.compat") == "brainpy-core"
     assert owner("numpy") is None
+
+
+@pytest.mark.parametrize("name", sorted(LAZY_SUBPACKAGES))
+def test_lazy_subpackages_name_their_owner(name):
+    """``bp.<name>`` reports the distribution that really ships the module (its error names it)."""
+    module, dist = LAZY_SUBPACKAGES[name]
+    assert owner(module) == dist, f"bp.{name} -> {module} is shipped by {owner(module)}, not {dist}"
 
 
 def test_only_core_ships_the_namespace_root():

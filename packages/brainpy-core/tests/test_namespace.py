@@ -49,5 +49,16 @@ def test_unknown_attribute():
 
 
 def test_every_lazy_name_resolves():
-    for name in _lazy.LAZY_SUBPACKAGES:
-        assert getattr(brainpy, name) is not None
+    """Installed distributions' names resolve; the others raise an error naming the distribution."""
+    from importlib import metadata
+
+    from brainpy.errors import DistributionNotInstalledError
+
+    for name, (_, dist) in _lazy.LAZY_SUBPACKAGES.items():
+        try:
+            metadata.distribution(dist)
+        except metadata.PackageNotFoundError:
+            with pytest.raises(DistributionNotInstalledError, match=dist):
+                getattr(brainpy, name)
+        else:
+            assert getattr(brainpy, name) is not None

@@ -38,6 +38,8 @@ LAZY_SUBPACKAGES: dict[str, tuple[str, str]] = {
     "visualize": ("brainpy.visualize", "brainpy-dyn"),
     "visualization": ("brainpy.visualize", "brainpy-dyn"),
     "running": ("brainpy.running", "brainpy-dyn"),
+    "compat": ("brainpy.compat", "brainpy-dyn"),
+    "models": ("brainpy.compat.models", "brainpy-dyn"),
     "nn": ("brainpy.nn", "brainpy-nn"),
     "analysis": ("brainpy.analysis", "brainpy-analysis"),
 }

@@ -47,7 +47,7 @@ __all__ = [
     *_operators.__all__,
 ]
 
-_LAZY_MODULES = {"optimizers": "brainpy.optimizers", "losses": "brainpy.losses"}
+_LAZY_MODULES = {"optimizers": "brainpy.optimizers", "losses": "brainpy.losses", "compat": "brainpy.math.compat"}
 
 
 def __getattr__(name: str) -> Any:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from brainpy.dyn._wrapper import ContainerWrapper
 from brainpy.dyn.base import ConstantDelay, Container, DynamicalSystem, Network, NeuGroup, TwoEndConn
 from brainpy.dyn.runners import DSRunner, ReportRunner, StructRunner
 
@@ -25,6 +26,7 @@ __all__ = [
     "NeuGroup",
     "TwoEndConn",
     "ConstantDelay",
+    "ContainerWrapper",
     "DSRunner",
     "ReportRunner",
     "StructRunner",

@@ -27,10 +27,12 @@ from brainpy.dyn.channels._calcium import CalciumAbstract, CalciumDetailed, Calc
 from brainpy.dyn.channels._leaky_ih import IKL, IL, Ih
 from brainpy.dyn.channels._na_k import IK2, IK_DR, INa, INa_v2
 from brainpy.dyn.channels._neuron import CondNeuGroup
+from brainpy.dyn.channels._neuron import CondNeuGroup as ConNeuGroup  # the API page's spelling (2.1.10)
 
 __all__: list[str] = [
     # neuron group and abstract channel (bp.dyn.CondNeuGroup, bp.dyn.Channel)
     "CondNeuGroup",
+    "ConNeuGroup",
     "Channel",
     # bases
     "Ion",

@@ -48,3 +48,6 @@ __all__ = [
     "PoissonGroup",
     "PoissonInput",
 ]
+
+# The module paths the spec prints (facades); importing them here makes every class report them.
+from brainpy.dyn.neurons import IF_models, biological_models  # noqa: E402, F401

@@ -32,3 +32,6 @@ __all__: list[str] = [
     "NMDA",
     "STP",
 ]
+
+# The module path the spec prints (a facade); importing it here makes every class report it.
+from brainpy.dyn.synapses import abstract_models  # noqa: E402, F401
