@@ -24,11 +24,15 @@ def test_dictplus():
 
 
 def test_check_shape_consistency_spec_usage():
-    unique, free = checking.check_shape_consistency([(5, 3), (5, 4), (5, 1)], -1, True)[:2]
-    assert unique == (5, None) and free == [[3, 4, 1]]
-    assert bp.tools.check_shape_consistency([(2, 3), (2, 4)], -1) == ((2, None), [[3, 4]])
-    with pytest.raises(ValueError):
+    unique, free = checking.check_shape_consistency([(5, 3), (5, 4), (5, 1)], -1, True)
+    assert unique == (5,) and free == [3, 4, 1]
+    assert bp.tools.check_shape_consistency([(None, 2, 3), (None, 2, 4)], -1) == ((None, 2), [3, 4])
+    assert checking.check_shape_consistency([(2, 3, 4), (2, 5, 6)], (1, 2)) == ((2,), [(3, 4), (5, 6)])
+    assert checking.check_shape_consistency([(2, 3)], -1, False) is None
+    with pytest.raises(ValueError, match="agree on every axis"):
         checking.check_shape_consistency([(2, 3), (3, 3)], -1)
+    with pytest.raises(ValueError, match="numbers of dimensions"):
+        checking.check_shape_consistency([(2, 3), (3,)], -1)
     assert checking.check_shape_broadcastable([(2, 1), (1, 3)]) == (2, 3)
     assert checking.check_shape_except_batch((4, 3), (9, 3))
     with pytest.raises(ValueError):

@@ -26,3 +26,11 @@ def x64():
 
     with bm.settings.context(x64=True, dfloat=bm.float64):
         yield
+
+
+@pytest.fixture
+def notebook_show(monkeypatch):
+    """``plt.show()`` closes the figures, as in the notebooks the spec's tutorial cells come from."""
+    import matplotlib.pyplot as plt
+
+    monkeypatch.setattr(plt, "show", lambda *args, **kwargs: plt.close("all"))

@@ -91,10 +91,12 @@ def test_rls_batched_step_equals_sequential(x64):
     ro_a, ro_b = _readout(4, 2, bias=False), _readout(4, 2, bias=False)
     ro_b.Wff.value = ro_a.Wff.value
     bp.nn.OnlineTrainer(ro_a, fit_method=bp.nn.algorithms.RLS(alpha=0.2), progress_bar=False).fit(
-        [X.reshape(1, 40, 4), Y.reshape(1, 40, 2)])
+        [X.reshape(1, 40, 4), Y.reshape(1, 40, 2)]
+    )
     # four samples per step: the block update is exact, so the final weights agree
     bp.nn.OnlineTrainer(ro_b, fit_method=bp.nn.algorithms.RLS(alpha=0.2), progress_bar=False).fit(
-        [X.reshape(10, 4, 4).swapaxes(0, 1), Y.reshape(10, 4, 2).swapaxes(0, 1)])
+        [X.reshape(10, 4, 4).swapaxes(0, 1), Y.reshape(10, 4, 2).swapaxes(0, 1)]
+    )
     np.testing.assert_allclose(np.asarray(ro_a.Wff), np.asarray(ro_b.Wff), rtol=1e-8)
 
 
@@ -113,12 +115,16 @@ def test_lms_against_numpy_loop(x64):
 
 def test_fit_method_forms_and_errors():
     ro = _readout(2, 1)
-    assert repr(bp.nn.OfflineTrainer(ro, fit_method=dict(name="ridge", beta=1e-6)).fit_method) == \
-        "RidgeRegression(beta=1e-06)"
+    assert (
+        repr(bp.nn.OfflineTrainer(ro, fit_method=dict(name="ridge", beta=1e-6)).fit_method)
+        == "RidgeRegression(beta=1e-06)"
+    )
     assert isinstance(bp.nn.OfflineTrainer(ro).fit_method, bp.nn.algorithms.RidgeRegression)
     assert isinstance(bp.nn.OnlineTrainer(ro, fit_method="LMS").fit_method, bp.nn.algorithms.LMS)
-    assert repr(bp.nn.OnlineTrainer(ro, fit_method=bp.nn.algorithms.ForceLearning(alpha=0.1)).fit_method) == \
-        "ForceLearning"
+    assert (
+        repr(bp.nn.OnlineTrainer(ro, fit_method=bp.nn.algorithms.ForceLearning(alpha=0.1)).fit_method)
+        == "ForceLearning"
+    )
     with pytest.raises(UnknownNameError, match="ridge"):
         bp.nn.OfflineTrainer(ro, fit_method="ridgee")
     with pytest.raises(TypeError, match="OfflineAlgorithm"):
@@ -137,7 +143,8 @@ def test_runtime_registration():
         assert "zero_weights" in bp.nn.algorithms.get_supported_offline_methods()
         ro = _readout(2, 1)
         bp.nn.OfflineTrainer(ro, fit_method="zero_weights", progress_bar=False).fit(
-            [np.ones((1, 5, 2), np.float32), np.ones((1, 5, 1), np.float32)])
+            [np.ones((1, 5, 2), np.float32), np.ones((1, 5, 1), np.float32)]
+        )
         assert float(np.abs(np.asarray(ro.Wff)).sum()) == 0.0
         with pytest.raises(ValueError, match="already"):
             bp.nn.algorithms.register_offline_method("ridge", Zero)

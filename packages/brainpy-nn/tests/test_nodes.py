@@ -6,10 +6,151 @@ import numpy as np
 import pytest
 from scipy import signal
 
-ALL_NODES = ["Input", "Dense", "DenseMD", "GeneralDense", "Activation", "Concat", "Select", "Reshape", "Summation",
-             "GeneralConv", "Conv1D", "Conv2D", "Conv3D", "Dropout", "VanillaRNN", "GRU", "LSTM", "Pool", "MaxPool",
-             "AvgPool", "MinPool", "BatchNorm", "BatchNorm1d", "BatchNorm2d", "BatchNorm3d", "GroupNorm", "LayerNorm",
-             "InstanceNorm", "LinearReadout", "NVAR", "Reservoir"]
+ALL_NODES = [
+    "Input",
+    "Dense",
+    "DenseMD",
+    "GeneralDense",
+    "Activation",
+    "Concat",
+    "Select",
+    "Reshape",
+    "Summation",
+    "GeneralConv",
+    "Conv1D",
+    "Conv2D",
+    "Conv3D",
+    "Dropout",
+    "VanillaRNN",
+    "GRU",
+    "LSTM",
+    "Pool",
+    "MaxPool",
+    "AvgPool",
+    "MinPool",
+    "BatchNorm",
+    "BatchNorm1d",
+    "BatchNorm2d",
+    "BatchNorm3d",
+    "GroupNorm",
+    "LayerNorm",
+    "InstanceNorm",
+    "LinearReadout",
+    "NVAR",
+    "Reservoir",
+]
+
+
+XN, ZI, OI, OR, UN = "XavierNormal", "ZeroInit", "OneInit", "Orthogonal", "Uniform"
+_CONV = [
+    ("out_channels",),
+    ("kernel_size",),
+    ("strides", None),
+    ("padding", "SAME"),
+    ("input_dilation", None),
+    ("kernel_dilation", None),
+    ("groups", 1),
+    ("w_init", XN),
+    ("b_init", ZI),
+]
+_POOL = [("window_shape",), ("strides", None), ("padding", "VALID")]
+_NORM = [("epsilon", 1e-5), ("use_bias", True), ("use_scale", True)]
+#: The arguments of inventory section 4.5 ([SRC] defaults): (name,) has no default; a str naming an
+#: initializer class means an instance of it.
+SPEC_SIGNATURES = {
+    "Activation": [("activation", "relu"), ("fun_setting", None), ("trainable", False)],
+    "DenseMD": [("num_unit",), ("weight_initializer", XN), ("bias_initializer", ZI), ("trainable", True)],
+    "Dense": [("num_unit",), ("weight_initializer", XN), ("bias_initializer", ZI)],
+    "Input": [("input_shape",), ("trainable", False), ("name", None)],
+    "Concat": [("axis", -1)],
+    "Select": [("index",)],
+    "Reshape": [("shape",)],
+    "Summation": [],
+    "GeneralConv": _CONV,
+    "Conv1D": _CONV,
+    "Conv2D": _CONV,
+    "Conv3D": _CONV,
+    "Dropout": [("prob",), ("seed", None)],
+    "VanillaRNN": [
+        ("num_unit",),
+        ("state_initializer", UN),
+        ("wi_initializer", XN),
+        ("wh_initializer", XN),
+        ("bias_initializer", ZI),
+        ("activation", "relu"),
+    ],
+    "GRU": [
+        ("num_unit",),
+        ("wi_initializer", OR),
+        ("wh_initializer", OR),
+        ("bias_initializer", ZI),
+        ("state_initializer", ZI),
+    ],
+    "LSTM": [
+        ("num_unit",),
+        ("wi_initializer", XN),
+        ("wh_initializer", XN),
+        ("bias_initializer", ZI),
+        ("state_initializer", ZI),
+    ],
+    "Pool": [("init_v",), ("reduce_fn",), ("window_shape",), ("strides", None), ("padding", "VALID")],
+    "MaxPool": _POOL,
+    "AvgPool": _POOL,
+    "MinPool": _POOL,
+    "BatchNorm": [("axis",)] + _NORM + [("beta_init", ZI), ("gamma_init", OI)],
+    "BatchNorm1d": [("axis", (0, 1))],
+    "BatchNorm2d": [("axis", (0, 1, 2))],
+    "BatchNorm3d": [("axis", (0, 1, 2, 3))],
+    "GroupNorm": [("num_groups", None), ("group_size", None), ("epsilon", 1e-5)],
+    "LayerNorm": [("epsilon", 1e-5)],
+    "InstanceNorm": [("epsilon", 1e-5)],
+    "LinearReadout": [("num_unit",)],
+    "NVAR": [("delay",), ("order", None), ("stride", 1), ("constant", False), ("trainable", False)],
+    "Reservoir": [
+        ("num_unit",),
+        ("leaky_rate", 0.3),
+        ("activation", "tanh"),
+        ("activation_type", "internal"),
+        ("ff_initializer", "Normal"),
+        ("rec_initializer", "Normal"),
+        ("fb_initializer", "Normal"),
+        ("bias_initializer", ZI),
+        ("ff_connectivity", 0.1),
+        ("rec_connectivity", 0.1),
+        ("fb_connectivity", 0.1),
+        ("conn_type", "dense"),
+        ("spectral_radius", None),
+        ("noise_ff", 0.0),
+        ("noise_rec", 0.0),
+        ("noise_fb", 0.0),
+        ("noise_type", "normal"),
+        ("seed", None),
+        ("trainable", False),
+    ],
+}
+
+
+@pytest.mark.parametrize("name", sorted(SPEC_SIGNATURES))
+def test_node_arguments_as_spec(name):
+    import inspect
+
+    params = [
+        p for p in inspect.signature(getattr(bp.nn, name)).parameters.values() if p.kind is p.POSITIONAL_OR_KEYWORD
+    ]
+    by_name = {p.name: p for p in params}
+    expected = SPEC_SIGNATURES[name]
+    # the spec's arguments come first, in the spec's order (positional calls work as in BrainPy 2.1)
+    assert [p.name for p in params[: len(expected)]] == [e[0] for e in expected]
+    for entry in expected:
+        default = by_name[entry[0]].default
+        if len(entry) == 1:
+            assert default is inspect.Parameter.empty, entry
+        elif entry[1] in (XN, ZI, OI, OR, UN, "Normal"):
+            assert type(default).__name__ == entry[1], (entry, default)
+        else:
+            assert default == entry[1] and type(default) is type(entry[1]), (entry, default)
+    if name == "Reservoir":
+        assert by_name["ff_initializer"].default.scale == 0.1
 
 
 def _run(node, *xs, num_batch=None, **kw):
@@ -95,8 +236,8 @@ def test_gru_and_lstm_steps_against_numpy(x64):
     Wi, Wh = np.asarray(gru.Wi), np.asarray(gru.Wh)
     xi = x @ Wi
     z = sigmoid(xi[:, :u] + h @ Wh[:, :u])
-    r = sigmoid(xi[:, u:2 * u] + h @ Wh[:, u:2 * u])
-    a = np.tanh(xi[:, 2 * u:] + (r * h) @ Wh[:, 2 * u:])
+    r = sigmoid(xi[:, u : 2 * u] + h @ Wh[:, u : 2 * u])
+    a = np.tanh(xi[:, 2 * u :] + (r * h) @ Wh[:, 2 * u :])
     np.testing.assert_allclose(np.asarray(bm.jit(gru)(x)), (1 - z) * a + z * h, rtol=1e-10)
 
     lstm = bp.nn.LSTM(u, input_shape=3, state_initializer=bp.init.Normal())
@@ -104,8 +245,8 @@ def test_gru_and_lstm_steps_against_numpy(x64):
     s = np.asarray(lstm.state).copy()
     h, c = s[:, :u], s[:, u:]
     g = x @ np.asarray(lstm.Wi) + h @ np.asarray(lstm.Wh)
-    c_new = sigmoid(g[:, u:2 * u]) * c + sigmoid(g[:, :u]) * np.tanh(g[:, 2 * u:3 * u])
-    h_new = sigmoid(g[:, 3 * u:]) * np.tanh(c_new)
+    c_new = sigmoid(g[:, u : 2 * u]) * c + sigmoid(g[:, :u]) * np.tanh(g[:, 2 * u : 3 * u])
+    h_new = sigmoid(g[:, 3 * u :]) * np.tanh(c_new)
     np.testing.assert_allclose(np.asarray(bm.jit(lstm)(x)), h_new, rtol=1e-10)
     np.testing.assert_allclose(np.asarray(lstm.c), c_new, rtol=1e-10)
     assert lstm.state.shape == (2, 2 * u)
@@ -144,8 +285,9 @@ def test_pooling_against_numpy():
     blocks = x.reshape(2, 3, 2, 2, 2, 3)
     np.testing.assert_allclose(_run(bp.nn.MaxPool((2, 2), input_shape=(6, 4, 3)), x), blocks.max(axis=(2, 4)))
     np.testing.assert_allclose(_run(bp.nn.MinPool((2, 2), input_shape=(6, 4, 3)), x), blocks.min(axis=(2, 4)))
-    np.testing.assert_allclose(_run(bp.nn.AvgPool((2, 2), input_shape=(6, 4, 3)), x), blocks.mean(axis=(2, 4)),
-                               rtol=1e-5, atol=1e-6)
+    np.testing.assert_allclose(
+        _run(bp.nn.AvgPool((2, 2), input_shape=(6, 4, 3)), x), blocks.mean(axis=(2, 4)), rtol=1e-5, atol=1e-6
+    )
     p = bp.nn.MaxPool(3, strides=1, padding="SAME", input_shape=(6, 4, 3))
     assert _run(p, x).shape == x.shape
     import jax
@@ -265,3 +407,22 @@ def test_jit_and_grad_of_a_node():
     l.initialize()
     x = bm.random.random((2, 20))
     np.testing.assert_allclose(np.asarray(bm.jit(l)(x)), np.asarray(l(x)), rtol=1e-6)
+
+
+def test_reservoir_and_dropout_follow_the_global_seed():
+    # issue 10: without seed=..., bm.random.seed(k) makes the random nodes reproducible
+    def build():
+        bm.random.seed(11)
+        res = bp.nn.Reservoir(30, input_shape=2)
+        res.initialize(1)
+        drop = bp.nn.Dropout(0.5, input_shape=50)
+        drop.initialize(1)
+        return np.asarray(res.Wff), np.asarray(res.Wrec), np.asarray(drop(bm.ones((1, 50))))
+
+    first, second = build(), build()
+    for a, b in zip(first, second):
+        np.testing.assert_array_equal(a, b)
+    bm.random.seed(12)
+    other = bp.nn.Reservoir(30, input_shape=2)
+    other.initialize(1)
+    assert not np.array_equal(np.asarray(other.Wrec), first[1])

@@ -49,6 +49,46 @@ def test_runner_batch_change_initial_and_forced_states():
         runner.predict(np.ones((3, 2, 1), np.float32), initial_states={"nope": init})
 
 
+def test_data_are_checked_against_input_nodes_before_tracing():
+    # issue 10: a missing axis fails with the expected layout, not inside the compiled loop
+    from brainpy.errors import BrainPyError, RunningError
+    from brainpy.nn._inputs import InputShapeError
+
+    model = bp.nn.Input(3) >> bp.nn.Dense(2)
+    runner = bp.nn.RNNRunner(model, progress_bar=False)
+    with pytest.raises(InputShapeError) as info:
+        runner.predict(np.ones((5, 3), np.float32))
+    assert isinstance(info.value, ValueError) and isinstance(info.value, BrainPyError)
+    assert isinstance(info.value, RunningError)
+    msg = str(info.value)
+    assert msg.startswith(
+        f"xs for the input node {model.lnodes[0].name} must have shape "
+        "(num_batch, num_time, *feature_shape) = (num_batch, num_time, 3), but got shape (5, 3)."
+    )
+    assert "xs[None]" in msg and "JAX" not in msg
+    assert runner._cache == {} and not model.is_initialized  # nothing was traced or built
+    with pytest.raises(InputShapeError, match=r"= \(num_batch, num_time, 3\), but got shape \(1, 5, 4\)"):
+        runner.predict(np.ones((1, 5, 4), np.float32))
+    a, b = bp.nn.Input(1, name="in_a"), bp.nn.Input(2, name="in_b")
+    two = bp.nn.RNNRunner({a, b} >> bp.nn.Dense(1), progress_bar=False)
+    with pytest.raises(InputShapeError, match="must be a dict keyed by their names"):
+        two.predict(np.ones((1, 5, 1)))
+    with pytest.raises(InputShapeError, match=r"missing \['in_b'\]"):
+        two.predict({"in_a": np.ones((1, 5, 1))})
+    with pytest.raises(InputShapeError, match="agree on their leading axes"):
+        two.predict({"in_a": np.ones((1, 5, 1)), "in_b": np.ones((1, 4, 2))})
+    assert two.predict({"in_a": np.ones((2, 5, 1)), "in_b": np.ones((2, 5, 2))}).shape == (2, 5, 1)
+    trainer = bp.nn.RidgeTrainer(bp.nn.Input(3) >> bp.nn.LinearReadout(1), progress_bar=False)
+    with pytest.raises(InputShapeError, match="the inputs X of train_data"):
+        trainer.fit([np.ones((20, 3)), np.ones((20, 1))])
+    bptt = bp.nn.BPTT(bp.nn.Input(3) >> bp.nn.VanillaRNN(2), loss="mean_squared_error", progress_bar=False)
+    with pytest.raises(InputShapeError, match="the inputs X of train_data"):
+        bptt.fit([np.ones((4, 3)), np.ones((4, 2))], num_batch=2)
+    bpff = bp.nn.BPFF(bp.nn.Dense(1, input_shape=3), loss="mean_squared_error", progress_bar=False)
+    with pytest.raises(InputShapeError, match=r"\(num_sample, \*feature_shape\) = \(num_sample, 3\)"):
+        bpff.predict(np.ones((4, 1, 3)))
+
+
 def test_runner_shared_kwargs_reach_forward():
     drop = bp.nn.Dropout(0.5, seed=0)
     model = bp.nn.Input(10) >> drop
@@ -79,17 +119,50 @@ def test_runner_repr_and_jit_setting():
         bp.nn.RNNRunner(lambda x: x)
 
 
-def test_online_force_learns_linear_map(x64):
-    X = np.random.RandomState(1).randn(1, 400, 3)
-    Y = X @ np.array([[1.0], [-2.0], [0.5]])
+def _numpy_rls(X, Y, W0, alpha):
+    """Textbook RLS on rows r = [1, x]: P <- P - P r r'P / (1 + r'P r), w <- w - e P r (a priori error e)."""
+    P, w, outs = np.eye(W0.shape[0]) / alpha, W0.copy(), []
+    for x, y in zip(X, Y):
+        r = np.concatenate([[1.0], x])[:, None]
+        out = (r.T @ w)[0]
+        outs.append(out)
+        P = P - (P @ r) @ (r.T @ P) / (1.0 + r.T @ P @ r)
+        w = w - (P @ r) * (out - y)
+    return np.asarray(outs), w
+
+
+@pytest.mark.parametrize("alpha", [1.0, 1e-3])
+def test_online_force_learns_linear_map(x64, alpha):
+    # Regression (issue 10): the old bound (MSE < 1e-6 with alpha=1) was wrong, not the RLS update. With
+    # P0 = I/alpha, RLS after t steps is ridge regression pulled towards the initial weights W0 with strength
+    # alpha, so the a-priori outputs carry an error of order alpha*|W0 - W*|/t (last-50 MSE 6.2e-5 here for alpha=1).
+    rng = np.random.RandomState(1)
+    X = rng.randn(1, 400, 3)
+    w_true = np.array([[1.0], [-2.0], [0.5]])
+    Y = X @ w_true
     ro = bp.nn.LinearReadout(1)
     model = bp.nn.Input(3) >> ro
     model.initialize(1)
-    trainer = bp.nn.FORCELearning(model, alpha=1.0, progress_bar=False)
+    ro.Wff.value = np.array([[-1.25], [-0.66], [1.10]])
+    W0 = np.concatenate([np.asarray(ro.bias)[None], np.asarray(ro.Wff)])
+    trainer = bp.nn.FORCELearning(model, alpha=alpha, progress_bar=False)
     assert bp.nn.FORCELearning is bp.nn.ForceTrainer
-    out = trainer.fit([X, Y])
-    assert _mse(np.asarray(out)[:, -50:], Y[:, -50:]) < 1e-6
-    np.testing.assert_allclose(np.asarray(ro.Wff)[:, 0], [1.0, -2.0, 0.5], atol=1e-3)
+    out = np.asarray(trainer.fit([X, Y]))
+    ref_out, ref_w = _numpy_rls(X[0], Y[0], W0, alpha)
+    np.testing.assert_allclose(out[0], ref_out, rtol=1e-9, atol=1e-9)
+    np.testing.assert_allclose(np.asarray(ro.bias), ref_w[0], rtol=1e-9, atol=1e-12)
+    np.testing.assert_allclose(np.asarray(ro.Wff), ref_w[1:], rtol=1e-9, atol=1e-12)
+    # closed form of RLS: W = (A'A + alpha I)^-1 (A'Y + alpha W0) with A = [1, X]
+    A = np.hstack([np.ones((400, 1)), X[0]])
+    ridge = np.linalg.solve(A.T @ A + alpha * np.eye(4), A.T @ Y[0] + alpha * W0)
+    np.testing.assert_allclose(ref_w, ridge, rtol=1e-8, atol=1e-12)
+    mse = _mse(out[:, -50:], Y[:, -50:])
+    if alpha == 1.0:
+        assert 1e-7 < mse < 1e-4
+        np.testing.assert_allclose(np.asarray(ro.Wff), w_true, atol=1e-2)
+    else:  # a weak prior: exact recovery of the noiseless map
+        assert mse < 1e-9
+        np.testing.assert_allclose(np.asarray(ro.Wff), w_true, atol=1e-4)
 
 
 def test_no_trainable_readout_is_an_error():
@@ -100,8 +173,13 @@ def test_no_trainable_readout_is_an_error():
 
 
 def _small_rnn():
-    rnn = bp.nn.VanillaRNN(3, activation="tanh", state_trainable=True, state_initializer=bp.init.Normal(),
-                           bias_initializer=bp.init.Normal(0.1))
+    rnn = bp.nn.VanillaRNN(
+        3,
+        activation="tanh",
+        state_trainable=True,
+        state_initializer=bp.init.Normal(),
+        bias_initializer=bp.init.Normal(0.1),
+    )
     return bp.nn.Input(2) >> rnn >> bp.nn.Dense(1, bias_initializer=bp.init.Normal(0.1))
 
 
@@ -145,8 +223,9 @@ def test_bptt_loss_falls_and_logs(capsys, x64):
     rng = np.random.RandomState(0)
     X = rng.randn(64, 10, 1) * 0.5
     Y = np.cumsum(X, axis=1)
-    trainer = bp.nn.BPTT(model, loss=bp.losses.mean_squared_error, optimizer=bp.optim.Adam(lr=0.01),
-                         max_grad_norm=5.0, seed=0)
+    trainer = bp.nn.BPTT(
+        model, loss=bp.losses.mean_squared_error, optimizer=bp.optim.Adam(lr=0.01), max_grad_norm=5.0, seed=0
+    )
     trainer.fit([X, Y], num_batch=16, num_train=15, num_report=20)
     lines = [l for l in capsys.readouterr().out.splitlines() if l.startswith("Train ")]
     assert len(lines) == 3 and lines[0].startswith("Train 20 steps, use ") and ", train loss " in lines[0]
@@ -174,4 +253,4 @@ def test_bpff_trains_dense_readout(capsys, x64):
     out = capsys.readouterr().out
     assert "test loss" in out and trainer.test_losses.shape == (3,)
     assert trainer.train_losses.shape == (120,)
-    assert _mse(trainer.predict(X), Y) < 0.05 * float(np.mean(Y ** 2))
+    assert _mse(trainer.predict(X), Y) < 0.05 * float(np.mean(Y**2))

@@ -28,50 +28,65 @@ __all__ = [
 
 
 def check_shape_consistency(
-    shapes: Sequence[Sequence[int]], free_axes: int | Sequence[int] = -1, return_format_shapes: bool = False
+    shapes: Sequence[Sequence[Any]], free_axes: int | Sequence[int] = -1, return_format_shapes: bool = True
 ) -> Any:
-    r"""Check that shapes agree on every axis except the ``free_axes``.
+    r"""Check that ``shapes`` agree everywhere except on the ``free_axes``.
+
+    This is how a node checks its feedforward (or feedback) input shapes, as the
+    node-customization tutorial does: ``unique_size, free_sizes =
+    check_shape_consistency(self.feedforward_shapes, -1, True)``.
 
     Parameters
     ----------
-    shapes : sequence of shapes
-        The shapes (same rank).
+    shapes : sequence of shape tuples
+        For example the feedforward shapes of a node, ``[(None, 3), (None, 5)]``.
     free_axes : int or sequence of int
-        Axes allowed to differ (default: the last).
+        The axes allowed to differ. Default ``-1`` (the feature axis).
     return_format_shapes : bool
-        Also return the shapes with the free axes removed.
+        Return ``(unique_size, free_sizes)`` (default); otherwise return ``None``.
 
     Returns
     -------
-    tuple
-        ``(unique_size, free_sizes)``: the common shape with ``None`` at the
-        free axes, and for each free axis the list of sizes; plus the
-        formatted shapes if asked for.
+    unique_size : tuple
+        The common shape with the free axes removed, e.g. ``(None,)``.
+    free_sizes : list
+        Each shape's size on the free axis (an int when ``free_axes`` is one
+        int; a tuple of sizes when it is a sequence).
+
+    Raises
+    ------
+    ModelBuildError
+        (a ``ValueError``) If there are no shapes, they have different ranks, or
+        they differ on a fixed axis.
+
+    Examples
+    --------
+    >>> check_shape_consistency([(None, 3), (None, 5)], -1, True)
+    ((None,), [3, 5])
     """
+    from brainpy.errors import ModelBuildError
+
     shapes = [tuple(s) for s in shapes]
-    if not shapes:
-        raise ValueError("check_shape_consistency() needs at least one shape.")
+    if len(shapes) == 0:
+        raise ModelBuildError("check_shape_consistency() got no shapes to compare.")
     ndim = len(shapes[0])
     if any(len(s) != ndim for s in shapes):
-        raise ValueError(f"All shapes must have the same number of dimensions, but got {shapes}.")
-    free = (free_axes,) if isinstance(free_axes, int) else tuple(free_axes)
-    free = tuple(sorted({a % ndim for a in free})) if ndim else ()
-    unique = []
-    formatted = [[] for _ in shapes]
-    for axis in range(ndim):
-        if axis in free:
-            unique.append(None)
-            continue
-        sizes = {s[axis] for s in shapes}
-        if len(sizes) != 1:
-            raise ValueError(f"Shapes {shapes} differ at axis {axis} (only axes {free} may differ).")
-        unique.append(shapes[0][axis])
-        for f, s in zip(formatted, shapes):
-            f.append(s[axis])
-    free_sizes = [[s[a] for s in shapes] for a in free]
-    if return_format_shapes:
-        return tuple(unique), free_sizes, [tuple(f) for f in formatted]
-    return tuple(unique), free_sizes
+        raise ModelBuildError(f"Shapes {shapes} have different numbers of dimensions; they cannot be combined.")
+    single = isinstance(free_axes, (int, np.integer))
+    axes = [int(free_axes)] if single else [int(a) for a in free_axes]
+    axes = sorted({a % ndim for a in axes}) if ndim else []
+    fixed = [i for i in range(ndim) if i not in axes]
+    unique = tuple(shapes[0][i] for i in fixed)
+    for s in shapes[1:]:
+        if tuple(s[i] for i in fixed) != unique:
+            raise ModelBuildError(
+                f"Shapes {shapes} must agree on every axis except {tuple(axes)}, but {shapes[0]} and {s} differ."
+            )
+    if not return_format_shapes:
+        return None
+    if single:
+        return unique, [s[axes[0]] for s in shapes]
+    return unique, [tuple(s[a] for a in axes) for s in shapes]
 
 
 def check_shape_broadcastable(shapes: Sequence[Sequence[int]]) -> tuple[int, ...]:
@@ -99,7 +114,7 @@ def check_shape_except_batch(
 
 def check_shape(all_shapes: Sequence[Sequence[int]], free_axes: int | Sequence[int] = -1) -> Any:
     r"""Alias of :func:`check_shape_consistency` returning ``(unique_size, free_sizes)``."""
-    return check_shape_consistency(all_shapes, free_axes)
+    return check_shape_consistency(all_shapes, free_axes, True)
 
 
 def check_dict_data(a_dict: Any, key_type: Any = None, val_type: Any = None, name: str | None = None) -> None:

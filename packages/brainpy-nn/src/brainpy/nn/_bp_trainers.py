@@ -13,8 +13,8 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 import numpy as np
-
 from brainpy.base import TensorCollector
+from brainpy.nn._inputs import check_inputs
 from brainpy.nn._network import Network
 from brainpy.nn._node import Node, RecurrentNode
 from brainpy.nn._rnn_trainers import RNNTrainer
@@ -29,19 +29,22 @@ def _get_loss(loss: Any) -> Callable:
     if isinstance(loss, str):
         fn = getattr(losses, loss, None)
         if not callable(fn):
-            raise ValueError(f"loss={loss!r} is not a function of brainpy.losses; use e.g. 'mean_squared_error' or "
-                             f"pass a callable loss(predictions, targets).")
+            raise ValueError(
+                f"loss={loss!r} is not a function of brainpy.losses; use e.g. 'mean_squared_error' or "
+                f"pass a callable loss(predictions, targets)."
+            )
         return fn
     if not callable(loss):
-        raise TypeError(f"loss must be a callable loss(predictions, targets) or a brainpy.losses name, but got "
-                        f"{type(loss).__name__}.")
+        raise TypeError(
+            f"loss must be a callable loss(predictions, targets) or a brainpy.losses name, but got "
+            f"{type(loss).__name__}."
+        )
     return loss
 
 
 def _clip(grads: dict, max_norm: float) -> dict:
-    import jax.numpy as jnp
-
     import brainpy.math as bm
+    import jax.numpy as jnp
 
     leaves = {k: bm.as_jax(g) for k, g in grads.items()}
     norm = jnp.sqrt(sum(jnp.sum(g * g) for g in leaves.values()))
@@ -88,9 +91,20 @@ class BPTT(RNNTrainer):
     """
 
     _jit_keys = ("fit", "predict", "loss")
+    #: Whether the data have a time axis after the batch axis.
+    _time_axis = True
 
-    def __init__(self, target: Node, loss: Any, optimizer: Any = None, max_grad_norm: float | None = None,
-                 shuffle_data: bool = True, jit: Any = True, seed: int | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        target: Node,
+        loss: Any,
+        optimizer: Any = None,
+        max_grad_norm: float | None = None,
+        shuffle_data: bool = True,
+        jit: Any = True,
+        seed: int | None = None,
+        **kwargs: Any,
+    ) -> None:
         import brainpy.optimizers as optim
 
         super().__init__(target, jit=jit, **kwargs)
@@ -98,8 +112,10 @@ class BPTT(RNNTrainer):
         if optimizer is None:
             optimizer = optim.Adam(lr=0.001)
         if not isinstance(optimizer, optim.Optimizer):
-            raise TypeError(f"optimizer must be a brainpy.optim.Optimizer (e.g. bp.optim.Adam(lr=1e-3)), but got "
-                            f"{type(optimizer).__name__}.")
+            raise TypeError(
+                f"optimizer must be a brainpy.optim.Optimizer (e.g. bp.optim.Adam(lr=1e-3)), but got "
+                f"{type(optimizer).__name__}."
+            )
         self.optimizer = optimizer
         if max_grad_norm is not None and not max_grad_norm > 0:
             raise ValueError(f"max_grad_norm must be positive or None, but got {max_grad_norm!r}.")
@@ -120,10 +136,9 @@ class BPTT(RNNTrainer):
         n = int(leaves[0].shape[0])
         idx = self._np_rng.permutation(n) if shuffle else np.arange(n)
         for start in range(0, n, num_batch):
-            sel = idx[start: start + num_batch]
-            take = (lambda a: a[sel])
-            bx = {k: take(v) for k, v in xs.items()} if isinstance(xs, Mapping) else take(xs)
-            by = {k: take(v) for k, v in ys.items()} if isinstance(ys, Mapping) else take(ys)
+            sel = idx[start : start + num_batch]
+            bx = {k: v[sel] for k, v in xs.items()} if isinstance(xs, Mapping) else xs[sel]
+            by = {k: v[sel] for k, v in ys.items()} if isinstance(ys, Mapping) else ys[sel]
             yield bx, by
 
     # ---------------------------------------------------------- model pass
@@ -136,7 +151,7 @@ class BPTT(RNNTrainer):
 
     def _reset_in_trace(self, num_batch: int) -> None:
         t = self.target
-        for node in (t.lnodes if isinstance(t, Network) else (t,)):
+        for node in t.lnodes if isinstance(t, Network) else (t,):
             if isinstance(node, RecurrentNode) and node.state_trainable:
                 node.init_state(num_batch)
 
@@ -189,8 +204,16 @@ class BPTT(RNNTrainer):
         return float(self.loss(self._predict_batch(xs, shared), ys))
 
     # -------------------------------------------------------------- fit
-    def fit(self, train_data: Any, test_data: Any = None, num_batch: int = 32, num_train: int = 100,
-            num_report: int = 100, reset: bool = True, shared_kwargs: dict | None = None) -> None:
+    def fit(
+        self,
+        train_data: Any,
+        test_data: Any = None,
+        num_batch: int = 32,
+        num_train: int = 100,
+        num_report: int = 100,
+        reset: bool = True,
+        shared_kwargs: dict | None = None,
+    ) -> None:
         r"""Train the model with back-propagation.
 
         Parameters
@@ -221,16 +244,20 @@ class BPTT(RNNTrainer):
         step_i, t0 = 0, time.time()
         for _ in range(num_train):
             for xs, ys in self._batches(train_data, num_batch, self.shuffle_data):
+                check_inputs(self.target, xs, what="the inputs X of train_data", time_axis=self._time_axis)
                 self._ensure_initialized(xs, reset)
                 loss = self._train_step(reset, shared)(xs, ys)
                 losses.append(loss)
                 step_i += 1
                 if step_i % num_report == 0:
-                    msg = (f"Train {step_i} steps, use {time.time() - t0:.4f} s, "
-                           f"train loss {round(float(loss), 5)}")
+                    msg = f"Train {step_i} steps, use {time.time() - t0:.4f} s, train loss {round(float(loss), 5)}"
                     if test_data is not None:
-                        tl = np.mean([self._loss_value(x, y, reset, shared)
-                                      for x, y in self._batches(test_data, num_batch, False)])
+                        tl = np.mean(
+                            [
+                                self._loss_value(x, y, reset, shared)
+                                for x, y in self._batches(test_data, num_batch, False)
+                            ]
+                        )
                         test_losses.append(tl)
                         msg += f", test loss {round(float(tl), 5)}"
                     print(msg)
@@ -240,18 +267,35 @@ class BPTT(RNNTrainer):
         self.train_losses = bm.asarray(np.asarray([float(v) for v in losses]))
         self.test_losses = bm.asarray(np.asarray(test_losses)) if test_data is not None else None
 
-    def predict(self, xs: Any, forced_states: Any = None, forced_feedbacks: Any = None, initial_states: Any = None,
-                initial_feedbacks: Any = None, reset: bool = True, shared_kwargs: dict | None = None,
-                progress_bar: bool = True) -> Any:
+    def predict(
+        self,
+        xs: Any,
+        forced_states: Any = None,
+        forced_feedbacks: Any = None,
+        initial_states: Any = None,
+        initial_feedbacks: Any = None,
+        reset: bool = True,
+        shared_kwargs: dict | None = None,
+        progress_bar: bool = True,
+    ) -> Any:
         r"""As :meth:`RNNRunner.predict`, but resetting the state first by default."""
-        return super().predict(xs, forced_states=forced_states, forced_feedbacks=forced_feedbacks,
-                               initial_states=initial_states, initial_feedbacks=initial_feedbacks, reset=reset,
-                               shared_kwargs=shared_kwargs, progress_bar=progress_bar)
+        return super().predict(
+            xs,
+            forced_states=forced_states,
+            forced_feedbacks=forced_feedbacks,
+            initial_states=initial_states,
+            initial_feedbacks=initial_feedbacks,
+            reset=reset,
+            shared_kwargs=shared_kwargs,
+            progress_bar=progress_bar,
+        )
 
     def __repr__(self) -> str:
         indent = " " * (len(type(self).__name__) + 1)
-        return (f"{type(self).__name__}(target={self.target!r}, \n{indent}jit={self.jit}, \n{indent}"
-                f"loss={self.loss!r}, \n{indent}optimizer={self.optimizer!r})")
+        return (
+            f"{type(self).__name__}(target={self.target!r}, \n{indent}jit={self.jit}, \n{indent}"
+            f"loss={self.loss!r}, \n{indent}optimizer={self.optimizer!r})"
+        )
 
 
 class BPFF(BPTT):
@@ -261,6 +305,8 @@ class BPFF(BPTT):
     shape ``(num_sample, ...)``; each step takes a batch of ``num_batch``
     samples. Parameters as :class:`BPTT`.
     """
+
+    _time_axis = False
 
     def _predict_batch(self, xs: Any, shared: dict) -> Any:
         return self._step(xs, None, None, shared)
@@ -276,11 +322,14 @@ class BPFF(BPTT):
         r"""The model's output for the samples ``xs`` (shape ``(num_sample, ...)``)."""
         import brainpy.math as bm
 
+        check_inputs(self.target, xs, time_axis=False)
         self._ensure_initialized(xs, reset)
         shared = dict(shared_kwargs or {})
         if self.jit["predict"]:
             key = ("predict", tuple(sorted(shared.items())), tuple(id(v) for v in self.target.vars().unique().values()))
             if key not in self._steps:
-                self._steps[key] = bm.jit(lambda x: self._predict_batch(x, shared), dyn_vars=self.target.vars().unique())
+                self._steps[key] = bm.jit(
+                    lambda x: self._predict_batch(x, shared), dyn_vars=self.target.vars().unique()
+                )
             return _wrap(self._steps[key](xs))
         return _wrap(self._predict_batch(xs, shared))

@@ -81,8 +81,7 @@ class MultipleData(DataType):
     def __init__(self, return_type: str = "sequence") -> None:
         if return_type not in ("sequence", "name_dict"):
             raise ValueError(
-                f"MultipleData(return_type={return_type!r}) is not supported; "
-                f"expected 'sequence' or 'name_dict'."
+                f"MultipleData(return_type={return_type!r}) is not supported; expected 'sequence' or 'name_dict'."
             )
         self.return_type = return_type
         self.label = PASS_SEQUENCE if return_type == "sequence" else PASS_NAME_DICT

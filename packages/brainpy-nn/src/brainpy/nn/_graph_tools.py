@@ -78,7 +78,7 @@ def topological_sort(nodes: Sequence[Hashable], edges: Iterable[tuple[Any, Any]]
     """
     _, receivers = find_senders_and_receivers(edges)
     indegree = {n: 0 for n in nodes}
-    for s, rs in receivers.items():
+    for rs in receivers.values():
         for r in rs:
             indegree[r] = indegree.get(r, 0) + 1
     position = {n: i for i, n in enumerate(nodes)}

@@ -21,7 +21,9 @@ from brainpy.nn._node import Node, _check_batch
 
 __all__ = ["Network", "FrozenNetwork"]
 
-_CYCLE_MSG = "We detect cycles in feedforward connections. Maybe you should replace some connection with as feedback ones."
+_CYCLE_MSG = (
+    "We detect cycles in feedforward connections. Maybe you should replace some connection with as feedback ones."
+)
 
 
 def _unique(items: Sequence[Any]) -> list:
@@ -55,8 +57,14 @@ class Network(Node):
         If the feedforward edges form a cycle.
     """
 
-    def __init__(self, nodes: Sequence[Node] | None = None, ff_edges: Sequence[tuple] | None = None,
-                 fb_edges: Sequence[tuple] | None = None, name: str | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        nodes: Sequence[Node] | None = None,
+        ff_edges: Sequence[tuple] | None = None,
+        fb_edges: Sequence[tuple] | None = None,
+        name: str | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(name=name, **kwargs)
         self._nodes: list[Node] = []
         self._ff_edges: list[tuple[Node, Node]] = []
@@ -183,7 +191,9 @@ class Network(Node):
             if missing or extra:
                 raise ValueError(
                     f"The inputs of {self.name} must be keyed by its input nodes {names}, but got keys "
-                    f"{list(ff)}" + (f"; missing {missing}" if missing else "") + (f"; unknown {extra}" if extra else "")
+                    f"{list(ff)}"
+                    + (f"; missing {missing}" if missing else "")
+                    + (f"; unknown {extra}" if extra else "")
                 )
             return dict(ff)
         if len(names) != 1:
@@ -192,9 +202,15 @@ class Network(Node):
             )
         return {names[0]: ff}
 
-    def forward(self, ff: Any, fb: Any = None, forced_states: Mapping[str, Any] | None = None,
-                forced_feedbacks: Mapping[str, Any] | None = None, monitors: Sequence[str] | None = None,
-                **shared_kwargs: Any) -> Any:
+    def forward(
+        self,
+        ff: Any,
+        fb: Any = None,
+        forced_states: Mapping[str, Any] | None = None,
+        forced_feedbacks: Mapping[str, Any] | None = None,
+        monitors: Sequence[str] | None = None,
+        **shared_kwargs: Any,
+    ) -> Any:
         r"""Run one step of the whole graph.
 
         Parameters
@@ -225,8 +241,13 @@ class Network(Node):
             return out, {k: outputs[k] for k in monitors}
         return out
 
-    def step_all(self, ff: Any, forced_states: Mapping[str, Any] | None = None,
-                 forced_feedbacks: Mapping[str, Any] | None = None, **shared_kwargs: Any) -> tuple[dict, dict]:
+    def step_all(
+        self,
+        ff: Any,
+        forced_states: Mapping[str, Any] | None = None,
+        forced_feedbacks: Mapping[str, Any] | None = None,
+        **shared_kwargs: Any,
+    ) -> tuple[dict, dict]:
         r"""Run one step; return every node's output and inputs.
 
         Returns
@@ -258,16 +279,32 @@ class Network(Node):
             node.fb_output.value = _cast(outputs[node.name], node.fb_output)
         return outputs, inputs
 
-    def __call__(self, ff: Any, fb: Any = None, forced_states: Any = None, forced_feedbacks: Any = None,
-                 monitors: Any = None, **shared_kwargs: Any) -> Any:
+    def __call__(
+        self,
+        ff: Any,
+        fb: Any = None,
+        forced_states: Any = None,
+        forced_feedbacks: Any = None,
+        monitors: Any = None,
+        **shared_kwargs: Any,
+    ) -> Any:
         if not self.is_initialized:
             raise ModelBuildError(f"{self.name} is not initialized. Call {self.name}.initialize(num_batch) first.")
-        return self.forward(ff, fb, forced_states=forced_states, forced_feedbacks=forced_feedbacks,
-                            monitors=monitors, **shared_kwargs)
+        return self.forward(
+            ff, fb, forced_states=forced_states, forced_feedbacks=forced_feedbacks, monitors=monitors, **shared_kwargs
+        )
 
     # ------------------------------------------------------------------ misc
-    def plot_node_graph(self, fig_size: tuple = (10, 10), node_size: int = 1000, arrow_size: int = 20,
-                        layout: str = "shell_layout", show: bool = True, legends: Any = None, ax: Any = None) -> Any:
+    def plot_node_graph(
+        self,
+        fig_size: tuple = (10, 10),
+        node_size: int = 1000,
+        arrow_size: int = 20,
+        layout: str = "shell_layout",
+        show: bool = True,
+        legends: Any = None,
+        ax: Any = None,
+    ) -> Any:
         r"""Draw the node graph with NetworkX and Matplotlib.
 
         Feedforward edges are solid, feedback edges dashed; input, hidden and
@@ -297,8 +334,16 @@ class Network(Node):
         """
         from brainpy.nn._plot import plot_node_graph
 
-        return plot_node_graph(self, fig_size=fig_size, node_size=node_size, arrow_size=arrow_size,
-                               layout=layout, show=show, legends=legends, ax=ax)
+        return plot_node_graph(
+            self,
+            fig_size=fig_size,
+            node_size=node_size,
+            arrow_size=arrow_size,
+            layout=layout,
+            show=show,
+            legends=legends,
+            ax=ax,
+        )
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({', '.join(n.name for n in self._nodes)})"

@@ -260,8 +260,15 @@ class Node(Base):
             return self.forward(packed, fb=self.data_pass.pack(self, fb_names, fb), **shared_kwargs)
         return self.forward(packed, **shared_kwargs)
 
-    def __call__(self, ff: Any, fb: Any = None, forced_states: Any = None, forced_feedbacks: Any = None,
-                 monitors: Any = None, **shared_kwargs: Any) -> Any:
+    def __call__(
+        self,
+        ff: Any,
+        fb: Any = None,
+        forced_states: Any = None,
+        forced_feedbacks: Any = None,
+        monitors: Any = None,
+        **shared_kwargs: Any,
+    ) -> Any:
         r"""Run one step: the output for the feedforward input ``ff``.
 
         Parameters
@@ -294,9 +301,7 @@ class Node(Base):
         for x, s in zip(ffs, shapes):
             xs = tuple(getattr(x, "shape", ()))
             if len(xs) != len(s) or any(a is not None and a != b for a, b in zip(s[1:], xs[1:])):
-                raise ValueError(
-                    f"{self.name} expects inputs of shape {s} (batch axis first), but got shape {xs}."
-                )
+                raise ValueError(f"{self.name} expects inputs of shape {s} (batch axis first), but got shape {xs}.")
 
     # ------------------------------------------------------------- training
     def offline_init(self) -> None:
@@ -389,8 +394,9 @@ class RecurrentNode(Node):
         batch axis, and :meth:`init_state` fills every row of :attr:`state` with it.
     """
 
-    def __init__(self, name: str | None = None, input_shape: Any = None, trainable: bool = True,
-                 state_trainable: bool = False) -> None:
+    def __init__(
+        self, name: str | None = None, input_shape: Any = None, trainable: bool = True, state_trainable: bool = False
+    ) -> None:
         super().__init__(name=name, input_shape=input_shape, trainable=trainable)
         self.state_trainable = bool(state_trainable)
         self.train_state = None

@@ -13,6 +13,24 @@ from brainpy.nn._nodes_norm import (
 )
 from brainpy.nn._nodes_rnn import GRU, LSTM, VanillaRNN
 
-__all__ = ["GeneralConv", "Conv1D", "Conv2D", "Conv3D", "Dropout", "VanillaRNN", "GRU", "LSTM", "Pool", "MaxPool",
-           "AvgPool", "MinPool", "BatchNorm", "BatchNorm1d", "BatchNorm2d", "BatchNorm3d", "GroupNorm",
-           "LayerNorm", "InstanceNorm"]
+__all__ = [
+    "GeneralConv",
+    "Conv1D",
+    "Conv2D",
+    "Conv3D",
+    "Dropout",
+    "VanillaRNN",
+    "GRU",
+    "LSTM",
+    "Pool",
+    "MaxPool",
+    "AvgPool",
+    "MinPool",
+    "BatchNorm",
+    "BatchNorm1d",
+    "BatchNorm2d",
+    "BatchNorm3d",
+    "GroupNorm",
+    "LayerNorm",
+    "InstanceNorm",
+]

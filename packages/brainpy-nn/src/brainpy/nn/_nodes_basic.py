@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import numpy as np
-
 import brainpy.initialize as init
+import numpy as np
 from brainpy.errors import ModelBuildError
 from brainpy.nn._node import Node
 from brainpy.nn._readout import ReadoutMixin
@@ -73,8 +72,14 @@ class GeneralDense(ReadoutMixin, Node):
 
     _short_repr = True
 
-    def __init__(self, num_unit: int, weight_initializer: Any = init.XavierNormal(),
-                 bias_initializer: Any = init.ZeroInit(), trainable: bool = True, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        num_unit: int,
+        weight_initializer: Any = init.XavierNormal(),
+        bias_initializer: Any = init.ZeroInit(),
+        trainable: bool = True,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(trainable=trainable, **kwargs)
         if isinstance(num_unit, bool) or not isinstance(num_unit, (int, np.integer)) or num_unit < 1:
             raise ValueError(f"num_unit must be a positive int, but got {num_unit!r}.")
@@ -151,8 +156,9 @@ class Activation(Node):
 
     _short_repr = True
 
-    def __init__(self, activation: str | Any = "relu", fun_setting: dict | None = None, trainable: bool = False,
-                 **kwargs: Any) -> None:
+    def __init__(
+        self, activation: str | Any = "relu", fun_setting: dict | None = None, trainable: bool = False, **kwargs: Any
+    ) -> None:
         super().__init__(trainable=trainable, **kwargs)
         self.activation = get_activation(activation)
         self.fun_setting = dict(fun_setting or {})
@@ -174,8 +180,10 @@ def get_activation(activation: Any) -> Any:
         fn = getattr(bm, activation, None)
         if callable(fn):
             return fn
-        raise ValueError(f"activation={activation!r} is not a function of brainpy.math; use e.g. 'relu', 'tanh', "
-                         f"'sigmoid', 'identity', or pass a callable.")
+        raise ValueError(
+            f"activation={activation!r} is not a function of brainpy.math; use e.g. 'relu', 'tanh', "
+            f"'sigmoid', 'identity', or pass a callable."
+        )
     raise TypeError(f"activation must be a str or a callable, but got {type(activation).__name__}.")
 
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-import numpy as np
-
 import brainpy.initialize as init
+import numpy as np
 from brainpy.errors import ModelBuildError
 from brainpy.nn._node import Node
 from brainpy.nn._utils import check_initializer, init_param
@@ -66,10 +65,20 @@ class GeneralConv(Node):
     _short_repr = True
     _num_spatial: int | None = None
 
-    def __init__(self, out_channels: int, kernel_size: Any, strides: Any = None, padding: Any = "SAME",
-                 input_dilation: Any = None, kernel_dilation: Any = None, groups: int = 1,
-                 w_init: Any = init.XavierNormal(), b_init: Any = init.ZeroInit(), trainable: bool = True,
-                 **kwargs: Any) -> None:
+    def __init__(
+        self,
+        out_channels: int,
+        kernel_size: Any,
+        strides: Any = None,
+        padding: Any = "SAME",
+        input_dilation: Any = None,
+        kernel_dilation: Any = None,
+        groups: int = 1,
+        w_init: Any = init.XavierNormal(),
+        b_init: Any = init.ZeroInit(),
+        trainable: bool = True,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(trainable=trainable, **kwargs)
         if isinstance(out_channels, bool) or not isinstance(out_channels, (int, np.integer)) or out_channels < 1:
             raise ValueError(f"out_channels must be a positive int, but got {out_channels!r}.")
@@ -81,15 +90,16 @@ class GeneralConv(Node):
         self.w = self.b = None
 
     def init_ff(self) -> None:
-        import jax
-
         import brainpy.math as bm
+        import jax
 
         shape = _one_shape(self)
         n = len(shape) - 2
         if n not in _LAYOUT or (self._num_spatial is not None and n != self._num_spatial):
-            raise ModelBuildError(f"{self.name} needs inputs (num_batch, *spatial, channels) with "
-                                  f"{self._num_spatial or '1-3'} spatial axes, but got {shape}.")
+            raise ModelBuildError(
+                f"{self.name} needs inputs (num_batch, *spatial, channels) with "
+                f"{self._num_spatial or '1-3'} spatial axes, but got {shape}."
+            )
         in_ch = shape[-1]
         if in_ch % self.groups:
             raise ModelBuildError(f"{self.name}: in_channels={in_ch} is not divisible by groups={self.groups}.")
@@ -110,8 +120,15 @@ class GeneralConv(Node):
         import jax
 
         return jax.lax.conv_general_dilated(
-            x, w, window_strides=self._strides, padding=self.padding, lhs_dilation=self._in_dil,
-            rhs_dilation=self._k_dil, dimension_numbers=_LAYOUT[self._n], feature_group_count=self.groups)
+            x,
+            w,
+            window_strides=self._strides,
+            padding=self.padding,
+            lhs_dilation=self._in_dil,
+            rhs_dilation=self._k_dil,
+            dimension_numbers=_LAYOUT[self._n],
+            feature_group_count=self.groups,
+        )
 
     def forward(self, ff: Any, **shared_kwargs: Any) -> Any:
         import brainpy.math as bm
@@ -159,8 +176,15 @@ class Pool(Node):
 
     _short_repr = True
 
-    def __init__(self, init_v: float, reduce_fn: Callable, window_shape: Any, strides: Any = None,
-                 padding: Any = "VALID", **kwargs: Any) -> None:
+    def __init__(
+        self,
+        init_v: float,
+        reduce_fn: Callable,
+        window_shape: Any,
+        strides: Any = None,
+        padding: Any = "VALID",
+        **kwargs: Any,
+    ) -> None:
         super().__init__(**kwargs)
         self.init_v, self.reduce_fn = init_v, reduce_fn
         self.window_shape, self.strides, self.padding = window_shape, strides, padding
@@ -181,8 +205,9 @@ class Pool(Node):
     def _pool(self, x: Any) -> Any:
         import jax
 
-        return jax.lax.reduce_window(x, np.asarray(self.init_v, dtype=x.dtype), self.reduce_fn, self._dims,
-                                     self._strides, self.padding)
+        return jax.lax.reduce_window(
+            x, np.asarray(self.init_v, dtype=x.dtype), self.reduce_fn, self._dims, self._strides, self.padding
+        )
 
     def forward(self, ff: Any, **shared_kwargs: Any) -> Any:
         import brainpy.math as bm

@@ -12,15 +12,21 @@ from __future__ import annotations
 
 from typing import Any
 
-import numpy as np
-
 import brainpy.initialize as init
 from brainpy.errors import ModelBuildError
 from brainpy.nn._node import Node
 from brainpy.nn._utils import init_param
 
-__all__ = ["Dropout", "BatchNorm", "BatchNorm1d", "BatchNorm2d", "BatchNorm3d", "GroupNorm", "LayerNorm",
-           "InstanceNorm"]
+__all__ = [
+    "Dropout",
+    "BatchNorm",
+    "BatchNorm1d",
+    "BatchNorm2d",
+    "BatchNorm3d",
+    "GroupNorm",
+    "LayerNorm",
+    "InstanceNorm",
+]
 
 
 def _one_shape(node: Node) -> tuple:
@@ -58,7 +64,7 @@ class Dropout(Node):
         if not 0.0 < prob <= 1.0:
             raise ValueError(f"prob (the keep probability) must be in (0, 1], but got {prob!r}.")
         self.prob = float(prob)
-        self.rng = bm.random.RandomState(seed if seed is not None else int(np.random.randint(0, 2**31 - 1)))
+        self.rng = bm.random.RandomState(seed if seed is not None else int(bm.random.randint(0, 2**31 - 1)))
 
     def init_ff(self) -> None:
         self.set_output_shape(_one_shape(self))
@@ -76,9 +82,16 @@ class Dropout(Node):
 class _Norm(Node):
     _short_repr = True
 
-    def __init__(self, epsilon: float = 1e-5, use_bias: bool = True, use_scale: bool = True,
-                 bias_init: Any = init.ZeroInit(), scale_init: Any = init.OneInit(), trainable: bool = True,
-                 **kwargs: Any) -> None:
+    def __init__(
+        self,
+        epsilon: float = 1e-5,
+        use_bias: bool = True,
+        use_scale: bool = True,
+        bias_init: Any = init.ZeroInit(),
+        scale_init: Any = init.OneInit(),
+        trainable: bool = True,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(trainable=trainable, **kwargs)
         self.epsilon, self.use_bias, self.use_scale = float(epsilon), bool(use_bias), bool(use_scale)
         self.bias_init, self.scale_init = bias_init, scale_init
@@ -129,9 +142,17 @@ class BatchNorm(_Norm):
            network training by reducing internal covariate shift. ICML, 448-456.
     """
 
-    def __init__(self, axis: Any, epsilon: float = 1e-5, use_bias: bool = True, use_scale: bool = True,
-                 beta_init: Any = init.ZeroInit(), gamma_init: Any = init.OneInit(), momentum: float = 0.99,
-                 **kwargs: Any) -> None:
+    def __init__(
+        self,
+        axis: Any,
+        epsilon: float = 1e-5,
+        use_bias: bool = True,
+        use_scale: bool = True,
+        beta_init: Any = init.ZeroInit(),
+        gamma_init: Any = init.OneInit(),
+        momentum: float = 0.99,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(epsilon, use_bias, use_scale, beta_init, gamma_init, **kwargs)
         self.axis = (axis,) if isinstance(axis, int) else tuple(axis)
         self.momentum = float(momentum)
@@ -152,9 +173,8 @@ class BatchNorm(_Norm):
         self.set_output_shape(shape)
 
     def forward(self, ff: Any, **shared_kwargs: Any) -> Any:
-        import jax.numpy as jnp
-
         import brainpy.math as bm
+        import jax.numpy as jnp
 
         x = bm.as_jax(ff[0])
         pshape = (1,) + self._pshape[1:]
@@ -210,9 +230,16 @@ class LayerNorm(_Norm):
     .. [1] Ba, J. L., Kiros, J. R., & Hinton, G. E. (2016). Layer normalization. arXiv:1607.06450.
     """
 
-    def __init__(self, epsilon: float = 1e-5, use_bias: bool = True, use_scale: bool = True,
-                 bias_init: Any = init.ZeroInit(), scale_init: Any = init.OneInit(), axis: Any = None,
-                 **kwargs: Any) -> None:
+    def __init__(
+        self,
+        epsilon: float = 1e-5,
+        use_bias: bool = True,
+        use_scale: bool = True,
+        bias_init: Any = init.ZeroInit(),
+        scale_init: Any = init.OneInit(),
+        axis: Any = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(epsilon, use_bias, use_scale, bias_init, scale_init, **kwargs)
         self.axis = axis
 
@@ -228,9 +255,8 @@ class LayerNorm(_Norm):
         self.set_output_shape(shape)
 
     def forward(self, ff: Any, **shared_kwargs: Any) -> Any:
-        import jax.numpy as jnp
-
         import brainpy.math as bm
+        import jax.numpy as jnp
 
         x = bm.as_jax(ff[0])
         mean = jnp.mean(x, self._axes, keepdims=True)
@@ -259,9 +285,17 @@ class GroupNorm(_Norm):
     .. [1] Wu, Y., & He, K. (2018). Group normalization. ECCV, 3-19.
     """
 
-    def __init__(self, num_groups: int | None = None, group_size: int | None = None, epsilon: float = 1e-5,
-                 use_bias: bool = True, use_scale: bool = True, bias_init: Any = init.ZeroInit(),
-                 scale_init: Any = init.OneInit(), **kwargs: Any) -> None:
+    def __init__(
+        self,
+        num_groups: int | None = None,
+        group_size: int | None = None,
+        epsilon: float = 1e-5,
+        use_bias: bool = True,
+        use_scale: bool = True,
+        bias_init: Any = init.ZeroInit(),
+        scale_init: Any = init.OneInit(),
+        **kwargs: Any,
+    ) -> None:
         super().__init__(epsilon, use_bias, use_scale, bias_init, scale_init, **kwargs)
         if num_groups is not None and group_size is not None:
             raise ValueError("Give either num_groups or group_size, not both.")
@@ -279,9 +313,8 @@ class GroupNorm(_Norm):
         self.set_output_shape(shape)
 
     def forward(self, ff: Any, **shared_kwargs: Any) -> Any:
-        import jax.numpy as jnp
-
         import brainpy.math as bm
+        import jax.numpy as jnp
 
         x = bm.as_jax(ff[0])
         shp = x.shape
@@ -304,6 +337,13 @@ class InstanceNorm(GroupNorm):
            the missing ingredient for fast stylization. arXiv:1607.08022.
     """
 
-    def __init__(self, epsilon: float = 1e-5, use_bias: bool = True, use_scale: bool = True,
-                 bias_init: Any = init.ZeroInit(), scale_init: Any = init.OneInit(), **kwargs: Any) -> None:
+    def __init__(
+        self,
+        epsilon: float = 1e-5,
+        use_bias: bool = True,
+        use_scale: bool = True,
+        bias_init: Any = init.ZeroInit(),
+        scale_init: Any = init.OneInit(),
+        **kwargs: Any,
+    ) -> None:
         super().__init__(None, 1, epsilon, use_bias, use_scale, bias_init, scale_init, **kwargs)

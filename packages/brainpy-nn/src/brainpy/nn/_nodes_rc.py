@@ -2,13 +2,11 @@ r"""Reservoir computing nodes: LinearReadout, NVAR and Reservoir."""
 
 from __future__ import annotations
 
-
 from itertools import combinations_with_replacement
 from typing import Any
 
-import numpy as np
-
 import brainpy.initialize as init
+import numpy as np
 from brainpy.errors import ModelBuildError
 from brainpy.nn._node import RecurrentNode
 from brainpy.nn._nodes_basic import Dense, get_activation
@@ -84,8 +82,15 @@ class NVAR(RecurrentNode):
 
     _short_repr = True
 
-    def __init__(self, delay: int, order: Any = None, stride: int = 1, constant: bool = False,
-                 trainable: bool = False, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        delay: int,
+        order: Any = None,
+        stride: int = 1,
+        constant: bool = False,
+        trainable: bool = False,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(trainable=trainable, **kwargs)
         for label, v in (("delay", delay), ("stride", stride)):
             if isinstance(v, bool) or not isinstance(v, (int, np.integer)) or v < 1:
@@ -104,12 +109,15 @@ class NVAR(RecurrentNode):
     def init_ff(self) -> None:
         unique, free = check_shape_consistency(self.feedforward_shapes, -1, True)
         if len(unique) != 1:
-            raise ModelBuildError(f"{self.name} takes inputs of shape (num_batch, num_feature), got {self.feedforward_shapes}.")
+            raise ModelBuildError(
+                f"{self.name} takes inputs of shape (num_batch, num_feature), got {self.feedforward_shapes}."
+            )
         self.num_in = sum(free)
         self.num_delay = (self.delay - 1) * self.stride + 1
         num_lin = self.delay * self.num_in
-        self.comb_ids = [np.asarray(list(combinations_with_replacement(range(num_lin), o)), dtype=np.int32)
-                         for o in self._orders]
+        self.comb_ids = [
+            np.asarray(list(combinations_with_replacement(range(num_lin), o)), dtype=np.int32) for o in self._orders
+        ]
         num_nonlin = sum(len(c) for c in self.comb_ids)
         self.num_out = int(self.constant) + num_lin + num_nonlin
         self.set_output_shape((None, self.num_out))
@@ -120,9 +128,8 @@ class NVAR(RecurrentNode):
         self.set_state(bm.zeros((num_batch, self.num_delay, self.num_in), dtype=bm.get_dfloat()))
 
     def forward(self, ff: Any, **shared_kwargs: Any) -> Any:
-        import jax.numpy as jnp
-
         import brainpy.math as bm
+        import jax.numpy as jnp
 
         x = jnp.concatenate([bm.as_jax(v) for v in ff], axis=-1)
         store = jnp.concatenate([x[:, None].astype(self.state.dtype), self.state.value[:, :-1]], axis=1)
@@ -175,7 +182,9 @@ class Reservoir(RecurrentNode):
         Noise scales. Default 0.
     noise_type : {'normal', 'uniform'}
     seed : int, optional
-        Seed of the connectivity masks and the noise.
+        Seed of the connectivity masks and the noise. Default None: a seed
+        drawn from ``bm.random.DEFAULT``, so ``bm.random.seed(k)`` makes the
+        reservoir reproducible.
     trainable : bool
         Default False.
 
@@ -188,14 +197,29 @@ class Reservoir(RecurrentNode):
 
     _short_repr = True
 
-    def __init__(self, num_unit: int, leaky_rate: float = 0.3, activation: Any = "tanh",
-                 activation_type: str = "internal", ff_initializer: Any = init.Normal(scale=0.1),
-                 rec_initializer: Any = init.Normal(scale=0.1), fb_initializer: Any = init.Normal(scale=0.1),
-                 bias_initializer: Any = init.ZeroInit(), ff_connectivity: float = 0.1,
-                 rec_connectivity: float = 0.1, fb_connectivity: float = 0.1, conn_type: str = "dense",
-                 spectral_radius: float | None = None, noise_ff: float = 0.0, noise_rec: float = 0.0,
-                 noise_fb: float = 0.0, noise_type: str = "normal", seed: int | None = None,
-                 trainable: bool = False, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        num_unit: int,
+        leaky_rate: float = 0.3,
+        activation: Any = "tanh",
+        activation_type: str = "internal",
+        ff_initializer: Any = init.Normal(scale=0.1),
+        rec_initializer: Any = init.Normal(scale=0.1),
+        fb_initializer: Any = init.Normal(scale=0.1),
+        bias_initializer: Any = init.ZeroInit(),
+        ff_connectivity: float = 0.1,
+        rec_connectivity: float = 0.1,
+        fb_connectivity: float = 0.1,
+        conn_type: str = "dense",
+        spectral_radius: float | None = None,
+        noise_ff: float = 0.0,
+        noise_rec: float = 0.0,
+        noise_fb: float = 0.0,
+        noise_type: str = "normal",
+        seed: int | None = None,
+        trainable: bool = False,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(trainable=trainable, **kwargs)
         if isinstance(num_unit, bool) or not isinstance(num_unit, (int, np.integer)) or num_unit < 1:
             raise ValueError(f"num_unit must be a positive int, but got {num_unit!r}.")
@@ -207,12 +231,18 @@ class Reservoir(RecurrentNode):
             raise ValueError(f"conn_type must be 'dense' or 'sparse', but got {conn_type!r}.")
         if noise_type not in ("normal", "uniform"):
             raise ValueError(f"noise_type must be 'normal' or 'uniform', but got {noise_type!r}.")
-        for label, c in (("ff_connectivity", ff_connectivity), ("rec_connectivity", rec_connectivity),
-                         ("fb_connectivity", fb_connectivity)):
+        for label, c in (
+            ("ff_connectivity", ff_connectivity),
+            ("rec_connectivity", rec_connectivity),
+            ("fb_connectivity", fb_connectivity),
+        ):
             if not 0.0 <= c <= 1.0:
                 raise ValueError(f"{label} must be in [0, 1], but got {c!r}.")
-        for label, v in (("ff_initializer", ff_initializer), ("rec_initializer", rec_initializer),
-                         ("fb_initializer", fb_initializer)):
+        for label, v in (
+            ("ff_initializer", ff_initializer),
+            ("rec_initializer", rec_initializer),
+            ("fb_initializer", fb_initializer),
+        ):
             check_initializer(v, label, allow_none=False)
         check_initializer(bias_initializer, "bias_initializer")
         self.num_unit, self.leaky_rate = int(num_unit), float(leaky_rate)
@@ -224,10 +254,11 @@ class Reservoir(RecurrentNode):
         self.spectral_radius = spectral_radius
         self.noise_ff, self.noise_rec, self.noise_fb = float(noise_ff), float(noise_rec), float(noise_fb)
         self.noise_type, self.seed = noise_type, seed
-        self._np_rng = np.random.RandomState(seed)
         import brainpy.math as bm
 
-        self.rng = bm.random.RandomState(seed if seed is not None else int(self._np_rng.randint(0, 2**31 - 1)))
+        own_seed = int(bm.random.randint(0, 2**31 - 1)) if seed is None else int(seed)
+        self._np_rng = np.random.RandomState(own_seed)
+        self.rng = bm.random.RandomState(own_seed)
         self.Wff = self.Wrec = self.Wfb = self.bias = None
         self.set_output_shape((None, self.num_unit))
 
@@ -294,6 +325,3 @@ class Reservoir(RecurrentNode):
             out = self.activation(state)
         self.state.value = bm.as_jax(state).astype(self.state.dtype)
         return out
-
-
-

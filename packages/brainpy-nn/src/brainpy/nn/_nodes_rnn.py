@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import numpy as np
-
 import brainpy.initialize as init
+import numpy as np
 from brainpy.nn._node import RecurrentNode
 from brainpy.nn._nodes_basic import get_activation
 from brainpy.nn._utils import check_initializer, check_shape_consistency, init_param
@@ -21,8 +20,17 @@ class _RNNCell(RecurrentNode):
     _num_gates = 1
     _state_factor = 1
 
-    def __init__(self, num_unit: int, state_initializer: Any, wi_initializer: Any, wh_initializer: Any,
-                 bias_initializer: Any, trainable: bool = True, state_trainable: bool = False, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        num_unit: int,
+        state_initializer: Any,
+        wi_initializer: Any,
+        wh_initializer: Any,
+        bias_initializer: Any,
+        trainable: bool = True,
+        state_trainable: bool = False,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(trainable=trainable, state_trainable=state_trainable, **kwargs)
         if isinstance(num_unit, bool) or not isinstance(num_unit, (int, np.integer)) or num_unit < 1:
             raise ValueError(f"num_unit must be a positive int, but got {num_unit!r}.")
@@ -96,12 +104,28 @@ class VanillaRNN(_RNNCell):
         Train the initial state (see :class:`RecurrentNode`). Default False.
     """
 
-    def __init__(self, num_unit: int, state_initializer: Any = init.Uniform(), wi_initializer: Any = init.XavierNormal(),
-                 wh_initializer: Any = init.XavierNormal(), bias_initializer: Any = init.ZeroInit(),
-                 activation: Any = "relu", trainable: bool = True, state_trainable: bool = False,
-                 **kwargs: Any) -> None:
-        super().__init__(num_unit, state_initializer, wi_initializer, wh_initializer, bias_initializer,
-                         trainable=trainable, state_trainable=state_trainable, **kwargs)
+    def __init__(
+        self,
+        num_unit: int,
+        state_initializer: Any = init.Uniform(),
+        wi_initializer: Any = init.XavierNormal(),
+        wh_initializer: Any = init.XavierNormal(),
+        bias_initializer: Any = init.ZeroInit(),
+        activation: Any = "relu",
+        trainable: bool = True,
+        state_trainable: bool = False,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(
+            num_unit,
+            state_initializer,
+            wi_initializer,
+            wh_initializer,
+            bias_initializer,
+            trainable=trainable,
+            state_trainable=state_trainable,
+            **kwargs,
+        )
         self.activation = get_activation(activation)
 
     def forward(self, ff: Any, fb: Any = None, **shared_kwargs: Any) -> Any:
@@ -143,11 +167,27 @@ class GRU(_RNNCell):
 
     _num_gates = 3
 
-    def __init__(self, num_unit: int, wi_initializer: Any = init.Orthogonal(), wh_initializer: Any = init.Orthogonal(),
-                 bias_initializer: Any = init.ZeroInit(), state_initializer: Any = init.ZeroInit(),
-                 trainable: bool = True, state_trainable: bool = False, **kwargs: Any) -> None:
-        super().__init__(num_unit, state_initializer, wi_initializer, wh_initializer, bias_initializer,
-                         trainable=trainable, state_trainable=state_trainable, **kwargs)
+    def __init__(
+        self,
+        num_unit: int,
+        wi_initializer: Any = init.Orthogonal(),
+        wh_initializer: Any = init.Orthogonal(),
+        bias_initializer: Any = init.ZeroInit(),
+        state_initializer: Any = init.ZeroInit(),
+        trainable: bool = True,
+        state_trainable: bool = False,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(
+            num_unit,
+            state_initializer,
+            wi_initializer,
+            wh_initializer,
+            bias_initializer,
+            trainable=trainable,
+            state_trainable=state_trainable,
+            **kwargs,
+        )
 
     def forward(self, ff: Any, fb: Any = None, **shared_kwargs: Any) -> Any:
         import brainpy.math as bm
@@ -157,8 +197,8 @@ class GRU(_RNNCell):
         wh = bm.as_jax(self.Wh)
         hz_r = h @ wh[:, : 2 * u]
         z = bm.sigmoid(xi[:, :u] + hz_r[:, :u])
-        r = bm.sigmoid(xi[:, u: 2 * u] + hz_r[:, u:])
-        a = bm.tanh(xi[:, 2 * u:] + (r * h) @ wh[:, 2 * u:])
+        r = bm.sigmoid(xi[:, u : 2 * u] + hz_r[:, u:])
+        a = bm.tanh(xi[:, 2 * u :] + (r * h) @ wh[:, 2 * u :])
         h = (1 - z) * a + z * h
         self.state.value = bm.as_jax(h).astype(self.state.dtype)
         return h
@@ -197,12 +237,27 @@ class LSTM(_RNNCell):
     _num_gates = 4
     _state_factor = 2
 
-    def __init__(self, num_unit: int, wi_initializer: Any = init.XavierNormal(),
-                 wh_initializer: Any = init.XavierNormal(), bias_initializer: Any = init.ZeroInit(),
-                 state_initializer: Any = init.ZeroInit(), trainable: bool = True, state_trainable: bool = False,
-                 **kwargs: Any) -> None:
-        super().__init__(num_unit, state_initializer, wi_initializer, wh_initializer, bias_initializer,
-                         trainable=trainable, state_trainable=state_trainable, **kwargs)
+    def __init__(
+        self,
+        num_unit: int,
+        wi_initializer: Any = init.XavierNormal(),
+        wh_initializer: Any = init.XavierNormal(),
+        bias_initializer: Any = init.ZeroInit(),
+        state_initializer: Any = init.ZeroInit(),
+        trainable: bool = True,
+        state_trainable: bool = False,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(
+            num_unit,
+            state_initializer,
+            wi_initializer,
+            wh_initializer,
+            bias_initializer,
+            trainable=trainable,
+            state_trainable=state_trainable,
+            **kwargs,
+        )
 
     @property
     def h(self) -> Any:
@@ -212,7 +267,7 @@ class LSTM(_RNNCell):
     @property
     def c(self) -> Any:
         """The cell state (second half of :attr:`state`)."""
-        return self.state[:, self.num_unit:]
+        return self.state[:, self.num_unit :]
 
     def forward(self, ff: Any, fb: Any = None, **shared_kwargs: Any) -> Any:
         import brainpy.math as bm
@@ -220,7 +275,7 @@ class LSTM(_RNNCell):
         u = self.num_unit
         h, c = self.state.value[:, :u], self.state.value[:, u:]
         gates = bm.as_jax(self._gates(ff, h, fb))
-        i, f, g, o = gates[:, :u], gates[:, u: 2 * u], gates[:, 2 * u: 3 * u], gates[:, 3 * u:]
+        i, f, g, o = gates[:, :u], gates[:, u : 2 * u], gates[:, 2 * u : 3 * u], gates[:, 3 * u :]
         c = bm.sigmoid(f) * c + bm.sigmoid(i) * bm.tanh(g)
         h = bm.sigmoid(o) * bm.tanh(c)
         self.state.value = bm.as_jax(bm.concatenate([h, c], axis=-1)).astype(self.state.dtype)

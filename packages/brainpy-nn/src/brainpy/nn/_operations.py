@@ -46,8 +46,9 @@ def _parts(obj: Any, role: str) -> tuple[list, list, list, list]:
             fb += b
             acting += a
         return nodes, ff, fb, acting
-    raise TypeError(f"Node operations work on bp.nn.Node, Network, or a list/tuple/set of them, not "
-                    f"{type(obj).__name__}: {obj!r}.")
+    raise TypeError(
+        f"Node operations work on bp.nn.Node, Network, or a list/tuple/set of them, not {type(obj).__name__}: {obj!r}."
+    )
 
 
 def _result(base: Any, inplace: bool, name: str | None, nodes: list, ff: list, fb: list) -> Network:
@@ -57,8 +58,9 @@ def _result(base: Any, inplace: bool, name: str | None, nodes: list, ff: list, f
     return Network(nodes=nodes, ff_edges=ff, fb_edges=fb, name=name)
 
 
-def ff_connect(senders: Any, receivers: Any, inplace: bool = False, name: str | None = None,
-               need_detect_cycle: bool = True) -> Network:
+def ff_connect(
+    senders: Any, receivers: Any, inplace: bool = False, name: str | None = None, need_detect_cycle: bool = True
+) -> Network:
     r"""Connect two sequences of ``Node`` instances to form a feedforward graph.
 
     Parameters
@@ -92,8 +94,9 @@ def ff_connect(senders: Any, receivers: Any, inplace: bool = False, name: str | 
     return _result(senders, inplace, name, s_nodes + r_nodes, s_ff + r_ff + new_edges, s_fb + r_fb)
 
 
-def fb_connect(senders: Any, receivers: Any, inplace: bool = False, name: str | None = None,
-               need_detect_cycle: bool = True) -> Network:
+def fb_connect(
+    senders: Any, receivers: Any, inplace: bool = False, name: str | None = None, need_detect_cycle: bool = True
+) -> Network:
     r"""Create a feedback connection from ``senders`` to ``receivers``.
 
     ``receiver << sender`` calls ``fb_connect(sender, receiver)``. At each
@@ -133,8 +136,9 @@ def fb_connect(senders: Any, receivers: Any, inplace: bool = False, name: str | 
     return _result(receivers, inplace, name, r_nodes + s_nodes, r_ff + s_ff, r_fb + s_fb + new_edges)
 
 
-def merge(node: Any, *other_nodes: Any, inplace: bool = False, name: str | None = None,
-          need_detect_cycle: bool = True) -> Network:
+def merge(
+    node: Any, *other_nodes: Any, inplace: bool = False, name: str | None = None, need_detect_cycle: bool = True
+) -> Network:
     r"""Merge different ``Node`` or ``Network`` instances into a single ``Network``.
 
     The result holds every node and every edge of the operands (``a & b``).
@@ -184,8 +188,10 @@ def select(node: Any, index: Any, name: str | None = None) -> Network:
     from brainpy.nn._nodes_basic import Select
 
     if isinstance(node, Network) and len(node.exit_nodes) != 1:
-        raise ValueError(f"Selection needs a network with one output node, but {node.name} has "
-                         f"{[n.name for n in node.exit_nodes]}. Select from one node instead.")
+        raise ValueError(
+            f"Selection needs a network with one output node, but {node.name} has "
+            f"{[n.name for n in node.exit_nodes]}. Select from one node instead."
+        )
     return ff_connect(node, Select(index, name=name))
 
 

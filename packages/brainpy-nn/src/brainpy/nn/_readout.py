@@ -76,7 +76,7 @@ class ReadoutMixin:
             if var is None:
                 continue
             rows = 1 if attr == "bias" else var.shape[0]
-            part = W[start:start + rows]
+            part = W[start : start + rows]
             part = part[0] if attr == "bias" else part
             start += rows
             new = var.value + part if add else part

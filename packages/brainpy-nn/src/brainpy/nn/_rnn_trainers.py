@@ -72,8 +72,10 @@ class RNNTrainer(RNNRunner):
                 raise ValueError(f"The targets are keyed by node name, but miss the trained nodes {missing}.")
             return {n.name: bm.as_jax(ys[n.name]) for n in nodes}
         if len(nodes) != 1:
-            raise ValueError(f"{len(nodes)} nodes are trained ({[n.name for n in nodes]}); give the targets as a "
-                             f"dict keyed by their names.")
+            raise ValueError(
+                f"{len(nodes)} nodes are trained ({[n.name for n in nodes]}); give the targets as a "
+                f"dict keyed by their names."
+            )
         return {nodes[0].name: bm.as_jax(ys)}
 
     def _step_all(self, x: Any, fs: Any, ffb: Any, shared: dict) -> tuple[Any, dict]:
@@ -87,8 +89,10 @@ class RNNTrainer(RNNRunner):
 
     def __repr__(self) -> str:
         indent = " " * (len(type(self).__name__) + 1)
-        return (f"{type(self).__name__}(target={self.target!r}, \n{indent}jit={self.jit}, "
-                f"\n{indent}fit_method={self.fit_method!r})")
+        return (
+            f"{type(self).__name__}(target={self.target!r}, \n{indent}jit={self.jit}, "
+            f"\n{indent}fit_method={self.fit_method!r})"
+        )
 
 
 class OfflineTrainer(RNNTrainer):
@@ -112,9 +116,18 @@ class OfflineTrainer(RNNTrainer):
         super().__init__(target, **kwargs)
         self.fit_method = _registry.get(fit_method, OfflineAlgorithm, default=RidgeRegression)
 
-    def fit(self, train_data: Any, test_data: Any = None, forced_states: Any = None, forced_feedbacks: Any = None,
-            initial_states: Any = None, initial_feedbacks: Any = None, reset: bool = False,
-            shared_kwargs: dict | None = None, progress_bar: bool = True) -> Any:
+    def fit(
+        self,
+        train_data: Any,
+        test_data: Any = None,
+        forced_states: Any = None,
+        forced_feedbacks: Any = None,
+        initial_states: Any = None,
+        initial_feedbacks: Any = None,
+        reset: bool = False,
+        shared_kwargs: dict | None = None,
+        progress_bar: bool = True,
+    ) -> Any:
         r"""Fit the readouts to ``train_data = [X, Y]``.
 
         Parameters
@@ -132,7 +145,7 @@ class OfflineTrainer(RNNTrainer):
         The model's outputs over ``X`` before the fit.
         """
         xs, ys = self._pair(train_data)
-        num_batch, num_step = self._batch_time(xs)
+        num_batch, num_step = self._batch_time(xs, what="the inputs X of train_data")
         self._prepare(num_batch, reset, initial_states, initial_feedbacks)
         nodes = self._train_nodes("offline_fit")
         targets = self._targets(ys, nodes)
@@ -143,8 +156,17 @@ class OfflineTrainer(RNNTrainer):
             out, inputs = self._step_all(x, fs, ffb, shared)
             return out, {k: inputs[k] for k in names}
 
-        out, records = self._run(xs, forced_states, forced_feedbacks, shared, progress_bar and self.progress_bar,
-                                 num_step, "Training", step_fn=offline_step, jit_key="fit")
+        out, records = self._run(
+            xs,
+            forced_states,
+            forced_feedbacks,
+            shared,
+            progress_bar and self.progress_bar,
+            num_step,
+            "Training",
+            step_fn=offline_step,
+            jit_key="fit",
+        )
         for node in nodes:
             ffs, fbs = records[node.name]
             target = targets[node.name]
@@ -197,9 +219,18 @@ class OnlineTrainer(RNNTrainer):
         self.fit_method = _registry.get(fit_method, OnlineAlgorithm, default=ForceLearning)
         self._online_ready: set[str] = set()
 
-    def fit(self, train_data: Any, test_data: Any = None, forced_states: Any = None, forced_feedbacks: Any = None,
-            initial_states: Any = None, initial_feedbacks: Any = None, reset: bool = False,
-            shared_kwargs: dict | None = None, progress_bar: bool = True) -> Any:
+    def fit(
+        self,
+        train_data: Any,
+        test_data: Any = None,
+        forced_states: Any = None,
+        forced_feedbacks: Any = None,
+        initial_states: Any = None,
+        initial_feedbacks: Any = None,
+        reset: bool = False,
+        shared_kwargs: dict | None = None,
+        progress_bar: bool = True,
+    ) -> Any:
         r"""Train the readouts step by step on ``train_data = [X, Y]``.
 
         ``Y`` must have a time axis: ``(num_batch, num_time, num_out)`` (or a
@@ -210,14 +241,16 @@ class OnlineTrainer(RNNTrainer):
         The model's outputs during training.
         """
         xs, ys = self._pair(train_data)
-        num_batch, num_step = self._batch_time(xs)
+        num_batch, num_step = self._batch_time(xs, what="the inputs X of train_data")
         self._prepare(num_batch, reset, initial_states, initial_feedbacks)
         nodes = self._train_nodes("online_fit")
         targets = self._targets(ys, nodes)
         for name, y in targets.items():
             if y.ndim < 3 or tuple(y.shape[:2]) != (num_batch, num_step):
-                raise ValueError(f"Online training needs targets of shape (num_batch, num_time, ...) = "
-                                 f"({num_batch}, {num_step}, ...) for {name}, but got {tuple(y.shape)}.")
+                raise ValueError(
+                    f"Online training needs targets of shape (num_batch, num_time, ...) = "
+                    f"({num_batch}, {num_step}, ...) for {name}, but got {tuple(y.shape)}."
+                )
         for node in nodes:
             if node.name not in self._online_ready:
                 node.online_fit_by = self.fit_method
@@ -232,8 +265,18 @@ class OnlineTrainer(RNNTrainer):
                 node.online_fit(ys_t[node.name], ffs, fbs)
             return out
 
-        return self._run(xs, forced_states, forced_feedbacks, shared, progress_bar and self.progress_bar, num_step,
-                         "Training", extra=targets, step_fn=online_step, jit_key="fit")
+        return self._run(
+            xs,
+            forced_states,
+            forced_feedbacks,
+            shared,
+            progress_bar and self.progress_bar,
+            num_step,
+            "Training",
+            extra=targets,
+            step_fn=online_step,
+            jit_key="fit",
+        )
 
 
 class ForceTrainer(OnlineTrainer):

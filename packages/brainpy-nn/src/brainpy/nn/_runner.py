@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from brainpy.base import Base
+from brainpy.nn._inputs import check_inputs
 from brainpy.nn._network import Network
 from brainpy.nn._node import Node
 
@@ -32,18 +33,17 @@ def _jit_setting(jit: Any, keys: tuple[str, ...]) -> dict[str, bool]:
 
 def _swap(x: Any) -> Any:
     """(batch, time, ...) <-> (time, batch, ...)."""
+    import brainpy.math as bm
     import jax
 
-    import brainpy.math as bm
-
-    return jax.tree_util.tree_map(lambda a: bm.as_jax(a).swapaxes(0, 1), x,
-                                  is_leaf=lambda a: isinstance(a, bm.JaxArray))
+    return jax.tree_util.tree_map(
+        lambda a: bm.as_jax(a).swapaxes(0, 1), x, is_leaf=lambda a: isinstance(a, bm.JaxArray)
+    )
 
 
 def _wrap(x: Any) -> Any:
-    import jax
-
     import brainpy.math as bm
+    import jax
 
     return jax.tree_util.tree_map(lambda a: bm.asarray(a), x)
 
@@ -104,8 +104,9 @@ class RNNRunner(Base):
 
     _jit_keys: tuple[str, ...] = ("predict",)
 
-    def __init__(self, target: Node, jit: Any = True, progress_bar: bool = True, name: str | None = None,
-                 **kwargs: Any) -> None:
+    def __init__(
+        self, target: Node, jit: Any = True, progress_bar: bool = True, name: str | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(name=name)
         if not isinstance(target, Node):
             raise TypeError(f"{type(self).__name__} runs a bp.nn.Node or Network, but got {type(target).__name__}.")
@@ -117,14 +118,9 @@ class RNNRunner(Base):
         self._cache: dict[Any, Callable] = {}
 
     # ----------------------------------------------------------------- data
-    @staticmethod
-    def _batch_time(xs: Any, what: str = "xs") -> tuple[int, int]:
-        leaves = list(xs.values()) if isinstance(xs, Mapping) else [xs]
-        shapes = {tuple(getattr(x, "shape", ())[:2]) for x in leaves}
-        if any(len(s) < 2 for s in shapes) or len(shapes) != 1:
-            raise ValueError(f"{what} must have shape (num_batch, num_time, ...) with the same first two axes "
-                             f"for every input, but got shapes {[getattr(x, 'shape', None) for x in leaves]}.")
-        return next(iter(shapes))
+    def _batch_time(self, xs: Any, what: str = "xs") -> tuple[int, int]:
+        """Check ``xs`` against the input nodes (before any tracing); return (num_batch, num_time)."""
+        return check_inputs(self.target, xs, what=what)
 
     def _prepare(self, num_batch: int, reset: bool, initial_states: Any, initial_feedbacks: Any) -> None:
         t = self.target
@@ -136,8 +132,10 @@ class RNNRunner(Base):
         for kind, values in (("state", initial_states), ("fb_output", initial_feedbacks)):
             for key, value in (values or {}).items():
                 if key not in nodes or getattr(nodes[key], kind) is None:
-                    raise ValueError(f"initial_{'states' if kind == 'state' else 'feedbacks'} names {key!r}, which "
-                                     f"is not a node of {t.name} with a {kind}. Nodes: {list(nodes)}.")
+                    raise ValueError(
+                        f"initial_{'states' if kind == 'state' else 'feedbacks'} names {key!r}, which "
+                        f"is not a node of {t.name} with a {kind}. Nodes: {list(nodes)}."
+                    )
                 getattr(nodes[key], kind).value = value
 
     def _nodes(self) -> dict[str, Node]:
@@ -158,8 +156,9 @@ class RNNRunner(Base):
     def _step(self, x: Any, forced_states: Any, forced_feedbacks: Any, shared: dict) -> Any:
         if isinstance(self.target, Network):
             return self.target(x, forced_states=forced_states, forced_feedbacks=forced_feedbacks, **shared)
-        return self.target(x, forced_states=None if forced_states is None else
-                           forced_states.get(self.target.name), **shared)
+        return self.target(
+            x, forced_states=None if forced_states is None else forced_states.get(self.target.name), **shared
+        )
 
     def _loop(self, body: Callable, key: Any, use_jit: bool, progress: _Progress) -> Callable:
         import brainpy.math as bm
@@ -177,10 +176,17 @@ class RNNRunner(Base):
             self._cache[cache_key] = fn
         return fn
 
-    def predict(self, xs: Any, forced_states: Mapping[str, Any] | None = None,
-                forced_feedbacks: Mapping[str, Any] | None = None, initial_states: Mapping[str, Any] | None = None,
-                initial_feedbacks: Mapping[str, Any] | None = None, reset: bool = False,
-                shared_kwargs: dict | None = None, progress_bar: bool = True) -> Any:
+    def predict(
+        self,
+        xs: Any,
+        forced_states: Mapping[str, Any] | None = None,
+        forced_feedbacks: Mapping[str, Any] | None = None,
+        initial_states: Mapping[str, Any] | None = None,
+        initial_feedbacks: Mapping[str, Any] | None = None,
+        reset: bool = False,
+        shared_kwargs: dict | None = None,
+        progress_bar: bool = True,
+    ) -> Any:
         r"""Run the model over the series ``xs`` and return its outputs.
 
         Parameters
@@ -205,14 +211,39 @@ class RNNRunner(Base):
         Returns
         -------
         JaxArray (or dict of them) of shape ``(num_batch, num_time, ...)``.
+
+        Raises
+        ------
+        brainpy.nn._inputs.InputShapeError
+            (a ``ValueError``) before anything is compiled, when ``xs`` does not
+            have the shape ``(num_batch, num_time, *feature_shape)`` of the
+            input nodes, or a dict of inputs misses or adds input node names.
         """
         num_batch, num_step = self._batch_time(xs)
         self._prepare(num_batch, reset, initial_states, initial_feedbacks)
-        return self._run(xs, forced_states, forced_feedbacks, shared_kwargs or {},
-                         progress_bar and self.progress_bar, num_step, "Predicting")
+        return self._run(
+            xs,
+            forced_states,
+            forced_feedbacks,
+            shared_kwargs or {},
+            progress_bar and self.progress_bar,
+            num_step,
+            "Predicting",
+        )
 
-    def _run(self, xs: Any, forced_states: Any, forced_feedbacks: Any, shared: dict, show: bool, num_step: int,
-             desc: str, extra: Any = None, step_fn: Callable | None = None, jit_key: str = "predict") -> Any:
+    def _run(
+        self,
+        xs: Any,
+        forced_states: Any,
+        forced_feedbacks: Any,
+        shared: dict,
+        show: bool,
+        num_step: int,
+        desc: str,
+        extra: Any = None,
+        step_fn: Callable | None = None,
+        jit_key: str = "predict",
+    ) -> Any:
         import brainpy.math as bm
 
         progress = _Progress(num_step, show, desc)
@@ -241,4 +272,3 @@ class RNNRunner(Base):
     def __repr__(self) -> str:
         indent = " " * (len(type(self).__name__) + 1)
         return f"{type(self).__name__}(target={self.target!r}, \n{indent}jit={self.jit})"
-

@@ -6,8 +6,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
-
-from brainpy.errors import ModelBuildError
+from brainpy.tools.checking import check_shape_consistency
 
 __all__ = ["init_param", "check_shape_consistency", "to_size"]
 
@@ -70,59 +69,6 @@ def _is_jax(x: Any) -> bool:
     import jax
 
     return isinstance(x, jax.Array)
-
-
-def check_shape_consistency(
-    shapes: Sequence[Sequence[Any]], free_axes: int | Sequence[int] = -1, return_format_shapes: bool = True
-) -> Any:
-    r"""Check that ``shapes`` agree everywhere except on the ``free_axes``.
-
-    Parameters
-    ----------
-    shapes : sequence of shape tuples
-        For example the feedforward shapes of a node, ``[(None, 3), (None, 5)]``.
-    free_axes : int or sequence of int
-        The axes allowed to differ. Default ``-1`` (the feature axis).
-    return_format_shapes : bool
-        Return ``(unique_shape, free_shapes)``; otherwise return nothing.
-
-    Returns
-    -------
-    unique_shape : tuple
-        The common shape with the free axes removed, e.g. ``(None,)``.
-    free_shapes : list
-        Each shape's sizes on the free axes (an int when one free axis is given).
-
-    Raises
-    ------
-    ModelBuildError
-        If the shapes have different lengths or differ on a fixed axis.
-    """
-    shapes = [tuple(s) for s in shapes]
-    if len(shapes) == 0:
-        raise ModelBuildError("check_shape_consistency() got no shapes to compare.")
-    ndim = len(shapes[0])
-    for s in shapes:
-        if len(s) != ndim:
-            raise ModelBuildError(f"Shapes {shapes} have different numbers of dimensions; they cannot be combined.")
-    single = isinstance(free_axes, (int, np.integer))
-    axes = [int(free_axes)] if single else [int(a) for a in free_axes]
-    axes = sorted({a % ndim for a in axes})
-    fixed = [i for i in range(ndim) if i not in axes]
-    unique = tuple(shapes[0][i] for i in fixed)
-    for s in shapes[1:]:
-        other = tuple(s[i] for i in fixed)
-        if other != unique:
-            raise ModelBuildError(
-                f"Shapes {shapes} must agree on every axis except {tuple(axes)}, but {shapes[0]} and {s} differ."
-            )
-    if not return_format_shapes:
-        return None
-    if single:
-        free = [s[axes[0]] for s in shapes]
-    else:
-        free = [tuple(s[a] for a in axes) for s in shapes]
-    return unique, free
 
 
 def check_initializer(value: Any, name: str, allow_none: bool = True) -> None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import Any
 
 import jax
-
 from brainpy.base import Base
 
 __all__ = ["OfflineAlgorithm", "RidgeRegression", "LinearRegression"]

@@ -82,9 +82,8 @@ class RLS(OnlineAlgorithm):
         self.implicit_vars[f"{identifier}.P"] = P
 
     def __call__(self, identifier: str, target: Any, input: Any, output: Any) -> Any:
-        import jax.numpy as jnp
-
         import brainpy.math as bm
+        import jax.numpy as jnp
 
         P = self.implicit_vars[f"{identifier}.P"]
         x = bm.as_jax(input)

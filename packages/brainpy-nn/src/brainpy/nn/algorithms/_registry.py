@@ -56,8 +56,10 @@ def _register(name: str, method: Any, base: type, what: str) -> None:
     if not isinstance(name, str) or not name:
         raise TypeError(f"The name of an {what} method must be a non-empty str, but got {name!r}.")
     if _kind(method) is not base:
-        raise TypeError(f"An {what} method must be a subclass (or instance) of bp.nn.algorithms.{base.__name__}, "
-                        f"but got {method!r}.")
+        raise TypeError(
+            f"An {what} method must be a subclass (or instance) of bp.nn.algorithms.{base.__name__}, "
+            f"but got {method!r}."
+        )
     key = name.lower()
     if key in _entries():
         raise ValueError(f"{key!r} is already a training algorithm; choose another name.")
@@ -107,7 +109,9 @@ def get(spec: Any, kind: type, default: Any = None) -> Any:
     if isinstance(spec, Mapping):
         options = dict(spec)
         if "name" not in options:
-            raise ValueError(f"A fit_method dict needs a 'name' key (e.g. dict(name='ridge', beta=1e-6)); got {spec!r}.")
+            raise ValueError(
+                f"A fit_method dict needs a 'name' key (e.g. dict(name='ridge', beta=1e-6)); got {spec!r}."
+            )
         spec = options.pop("name")
     if isinstance(spec, str):
         entries = _entries()
