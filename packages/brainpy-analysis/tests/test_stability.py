@@ -2,7 +2,6 @@
 
 import numpy as np
 import pytest
-
 from brainpy.analysis import stability as st
 from brainpy.errors import AnalyzerError
 

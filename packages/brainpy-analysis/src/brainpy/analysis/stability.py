@@ -25,7 +25,6 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-
 from brainpy.errors import AnalyzerError
 
 __all__ = [
@@ -99,9 +98,20 @@ def get_1d_stability_types() -> list[str]:
 
 def get_2d_stability_types() -> list[str]:
     """The stability types of 2-D fixed points."""
-    return [SADDLE_NODE, CENTER_2D, STABLE_NODE_2D, STABLE_FOCUS_2D, STABLE_STAR_2D, STABLE_DEGENERATE_2D,
-            UNSTABLE_NODE_2D, UNSTABLE_FOCUS_2D, UNSTABLE_STAR_2D, UNSTABLE_DEGENERATE_2D, UNSTABLE_LINE_2D,
-            CENTER_MANIFOLD]
+    return [
+        SADDLE_NODE,
+        CENTER_2D,
+        STABLE_NODE_2D,
+        STABLE_FOCUS_2D,
+        STABLE_STAR_2D,
+        STABLE_DEGENERATE_2D,
+        UNSTABLE_NODE_2D,
+        UNSTABLE_FOCUS_2D,
+        UNSTABLE_STAR_2D,
+        UNSTABLE_DEGENERATE_2D,
+        UNSTABLE_LINE_2D,
+        CENTER_MANIFOLD,
+    ]
 
 
 def get_3d_stability_types() -> list[str]:
@@ -114,7 +124,7 @@ def _classify_2d(j: np.ndarray, tol: float) -> str:
     q = float(j[0, 0] * j[1, 1] - j[0, 1] * j[1, 0])
     scale = max(1.0, float(np.abs(j).max()))
     zero = tol * scale
-    if q < -zero**2:
+    if q < -(zero**2):
         return SADDLE_NODE
     if abs(q) <= zero**2:
         return CENTER_MANIFOLD if p <= zero else UNSTABLE_LINE_2D
@@ -122,7 +132,7 @@ def _classify_2d(j: np.ndarray, tol: float) -> str:
         return CENTER_2D
     e = p * p - 4.0 * q
     stable = p < 0
-    if e < -zero**2:
+    if e < -(zero**2):
         return STABLE_FOCUS_2D if stable else UNSTABLE_FOCUS_2D
     if abs(e) <= zero**2:
         star = abs(j[0, 1]) <= zero and abs(j[1, 0]) <= zero
@@ -185,7 +195,8 @@ def stability_analysis(derivatives: Any, tol: float = 1e-12) -> str:
         return STABLE_POINT_1D if value < 0 else UNSTABLE_POINT_1D
     if j.shape not in ((2, 2), (3, 3)):
         raise AnalyzerError(
-            f"derivatives must be a scalar (1-D system), a 2x2 or a 3x3 Jacobian, but got shape {j.shape}")
+            f"derivatives must be a scalar (1-D system), a 2x2 or a 3x3 Jacobian, but got shape {j.shape}"
+        )
     if not np.all(np.isfinite(j)):
         raise AnalyzerError(f"derivatives must be finite, got {j.tolist()}")
     return _classify_2d(j, tol) if j.shape == (2, 2) else _classify_3d(j, tol)
