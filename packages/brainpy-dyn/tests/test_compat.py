@@ -111,9 +111,14 @@ def test_importing_compat_leaves_the_model_subpackages_unloaded():
 
 
 def test_set_default_odeint_through_compat():
-    bp.compat.set_default_odeint("rk4")
-    assert bp.compat.get_default_odeint() == "rk4" == bp.integrators.get_default_odeint()
-    assert type(bp.odeint(lambda x, t: -x)).__name__ == "RK4"
+    before = bp.integrators.get_default_odeint()
+    try:
+        bp.compat.set_default_odeint("rk4")
+        assert bp.compat.get_default_odeint() == "rk4" == bp.integrators.get_default_odeint()
+        assert type(bp.odeint(lambda x, t: -x)).__name__ == "RK4"
+    finally:
+        bp.integrators.set_default_odeint(before)
+    assert bp.integrators.get_default_odeint() == before
 
 
 # ---------------------------------------------------------------- spec cells

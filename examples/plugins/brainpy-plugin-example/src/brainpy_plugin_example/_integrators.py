@@ -7,6 +7,12 @@ Both are registered in ``_plugin.py`` and then used like built-ins::
 
     bp.odeint(f, method='nystrom3')
     bp.sdeint(f, g, method='stochastic_midpoint', intg_type=bp.integrators.STRA_SDE)
+
+``bp.ddeint`` runs explicit Runge-Kutta integrators whose right-hand side reads delay
+variables, so the plugin also offers ``Nystrom3`` as a DDE method (hook
+``brainpy_dde_methods``)::
+
+    bp.ddeint(f, method='nystrom3', state_delays={'x': delay})
 """
 
 from __future__ import annotations

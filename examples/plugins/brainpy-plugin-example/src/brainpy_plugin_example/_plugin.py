@@ -1,8 +1,10 @@
 """The plugin module named in this distribution's entry point.
 
-Every hook returns a declaration (name -> object); BrainPy checks it, records
-that it comes from ``brainpy-plugin-example`` and makes it reachable through
-the public names (``bp.odeint(method=...)``, ``bp.dyn.<Name>``, ...).
+One hook per plugin kind (all 14 of :mod:`brainpy.plugins.hookspecs`), each
+importing its module lazily. Every hook returns a declaration (name -> object);
+BrainPy checks it, records that it comes from ``brainpy-plugin-example`` and
+makes it reachable through the public names (``bp.odeint(method=...)``,
+``bp.dyn.<Name>``, ``bp.nn.<Name>``, ...).
 """
 
 from __future__ import annotations
@@ -32,6 +34,14 @@ def brainpy_training_algorithms():
     from brainpy_plugin_example._training import NLMS
 
     return {"nlms": NLMS}
+
+
+@hookimpl
+def brainpy_trainers():
+    """The example trainer, reachable as ``bp.nn.NLMSTrainer`` (needs brainpy-nn)."""
+    from brainpy_plugin_example._trainers import NLMSTrainer
+
+    return {"NLMSTrainer": NLMSTrainer}
 
 
 @hookimpl
@@ -69,6 +79,26 @@ def brainpy_sde_methods():
 
 
 @hookimpl
+def brainpy_fde_methods():
+    """The example FDE method, usable as ``bp.fdeint(..., method='CaputoABM')``."""
+    from brainpy_plugin_example._fde import CaputoABM
+
+    return {"caputoabm": CaputoABM}
+
+
+@hookimpl
+def brainpy_dde_methods():
+    """The example ODE method, also a DDE method: ``bp.ddeint(f, method='nystrom3', state_delays=...)``.
+
+    ``bp.ddeint`` runs explicit Runge-Kutta integrators whose derivative reads delay variables,
+    so a DDE method is an explicit Runge-Kutta class; this offers the plugin's own.
+    """
+    from brainpy_plugin_example._integrators import Nystrom3
+
+    return {"nystrom3": Nystrom3}
+
+
+@hookimpl
 def brainpy_neuron_models():
     """The example neuron model(s), reachable as ``bp.dyn.<Name>`` (needs brainpy-dyn)."""
     from brainpy_plugin_example._neurons import NEURONS
@@ -82,3 +112,19 @@ def brainpy_synapse_models():
     from brainpy_plugin_example._synapses import SYNAPSES
 
     return dict(SYNAPSES)
+
+
+@hookimpl
+def brainpy_channel_models():
+    """The example channel, reachable as ``bp.dyn.IKM`` (needs brainpy-dyn)."""
+    from brainpy_plugin_example._channels import IKM
+
+    return {"IKM": IKM}
+
+
+@hookimpl
+def brainpy_rate_models():
+    """The example rate model, reachable as ``bp.dyn.SigmoidPopulation`` (needs brainpy-dyn)."""
+    from brainpy_plugin_example._rates import SigmoidPopulation
+
+    return {"SigmoidPopulation": SigmoidPopulation}

@@ -65,3 +65,12 @@ __all__: list[str] = [
     "IL",
     "IKL",
 ]
+
+
+def __getattr__(name: str) -> type:
+    """Models registered by plugins are found here too (``bp.dyn.channels.<Name>``)."""
+    if name.startswith("__"):
+        raise AttributeError(name)
+    from brainpy.plugins import lookup
+
+    return lookup("channel_models", name)

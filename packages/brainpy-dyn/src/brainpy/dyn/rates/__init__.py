@@ -25,3 +25,12 @@ __all__: list[str] = [
     "DiffusiveCoupling",
     "AdditiveCoupling",
 ]
+
+
+def __getattr__(name: str) -> type:
+    """Models registered by plugins are found here too (``bp.dyn.rates.<Name>``)."""
+    if name.startswith("__"):
+        raise AttributeError(name)
+    from brainpy.plugins import lookup
+
+    return lookup("rate_models", name)
