@@ -31,6 +31,7 @@ NUMPY_RENAMED = {
     "round_": np.round,
     "trapz": np.trapezoid,
     "row_stack": np.vstack,
+    "fix": np.trunc,  # np.fix is deprecated from NumPy 2.5 (seen with JAX 0.11.2's NumPy 2.5.2)
     "in1d": lambda a, b, **k: np.isin(np.ravel(a), b, **k),
     "msort": lambda a: np.sort(a, axis=0),
 }

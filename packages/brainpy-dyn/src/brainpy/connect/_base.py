@@ -43,10 +43,45 @@ def to_size(size: Any, what: str = "size") -> tuple[int, ...]:
     return dims
 
 
-def _as_output(array: np.ndarray) -> Any:
-    import brainpy.math as bm  # lazy: connectors themselves are pure NumPy
+def to_device(array: Any) -> Any:
+    r"""A NumPy array (or scalar) as a JAX array, with JAX's canonical dtype, compiling nothing.
 
-    return bm.asarray(array)
+    ``jax.numpy.asarray`` of a NumPy array runs (and on first use of every
+    shape compiles) a small XLA program; ``jax.device_put`` copies the buffer
+    without any compilation, so structures built in NumPy are moved with it.
+    Call it outside traced code only (under ``jit`` it would stage a copy).
+    """
+    import jax  # lazy: connectors themselves are pure NumPy
+
+    arr = np.asarray(array)
+    dtype = jax.dtypes.canonicalize_dtype(arr.dtype)
+    return jax.device_put(arr if arr.dtype == dtype else arr.astype(dtype))
+
+
+def _as_output(array: np.ndarray) -> Any:
+    import brainpy.math as bm
+
+    return bm.JaxArray(to_device(array))
+
+
+def require_numpy(conn: Connector, *structures: str) -> Any:
+    r"""The structures of :meth:`Connector.require`, as NumPy arrays (one for one name, else a tuple).
+
+    Models building on a connector (synapse projections) want the host-side
+    arrays: for connectors using the base :meth:`~Connector.require` they are
+    the cached NumPy arrays themselves (no device copy and back); a connector
+    that overrides ``require`` is asked through it and its results converted.
+    Treat the arrays as read-only: they are the connector's cache.
+    """
+    if type(conn).require is Connector.require:
+        conn._check_names(structures)
+        conn._build()
+        out = [conn._struct(name) for name in structures]
+    else:
+        got = conn.require(*structures)
+        out = [got] if len(structures) == 1 else list(got)
+        out = [tuple(np.asarray(v) for v in o) if isinstance(o, tuple) else np.asarray(o) for o in out]
+    return out[0] if len(out) == 1 else tuple(out)
 
 
 class Connector:
@@ -249,6 +284,18 @@ class Connector:
         brainpy.errors.ConnectorError
             For an unknown name, or when the connector was not called with sizes.
         """
+        self._check_names(structures)
+        self._build()
+        out = []
+        for name in structures:
+            value = self._struct(name)
+            out.append(tuple(_as_output(v) for v in value) if isinstance(value, tuple) else _as_output(value))
+        return out[0] if len(out) == 1 else tuple(out)
+
+    requires = require
+
+    @staticmethod
+    def _check_names(structures: tuple) -> None:
         if not structures:
             raise ConnectorError(
                 f"require() needs at least one structure name; available: {', '.join(F.SUPPORTED_SYN_STRUCTURE)}."
@@ -258,14 +305,6 @@ class Connector:
                 raise ConnectorError(
                     f"require({name!r}): unknown synaptic structure; available: {', '.join(F.SUPPORTED_SYN_STRUCTURE)}."
                 )
-        self._build()
-        out = []
-        for name in structures:
-            value = self._struct(name)
-            out.append(tuple(_as_output(v) for v in value) if isinstance(value, tuple) else _as_output(value))
-        return out[0] if len(out) == 1 else tuple(out)
-
-    requires = require
 
 
 class TwoEndConnector(Connector):

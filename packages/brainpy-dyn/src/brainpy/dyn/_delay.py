@@ -6,6 +6,8 @@ from typing import Any
 
 import jax.numpy as jnp
 import numpy as np
+from brainpy._compat import is_tracer
+from brainpy.connect._base import to_device
 from brainpy.dyn._base import DynamicalSystem, size2tuple
 from brainpy.errors import ModelBuildError
 
@@ -73,12 +75,13 @@ class ConstantDelay(DynamicalSystem):
             )
         self.num_step = int(steps.max()) + 1 if steps.size else 1
         self._delay_steps = steps
-        dtype = bm.get_dfloat() if dtype is None else dtype
-        self.data = bm.Variable(jnp.zeros((self.num_step,) + self.size, dtype=dtype))
-        self.in_idx = bm.Variable(jnp.asarray(self.num_step - 1, dtype=jnp.int32))
+        dtype = np.dtype(bm.get_dfloat() if dtype is None else dtype)
+        # built in NumPy and copied once: eager jnp constructors compile a program per shape
+        self.data = bm.Variable(to_device(np.zeros((self.num_step,) + self.size, dtype=dtype)))
+        self.in_idx = bm.Variable(to_device(np.asarray(self.num_step - 1, dtype=np.int32)))
         # per element: how many slots behind the write position the read position is
         lag = steps if not self.uniform_delay else np.asarray(int(steps))
-        self._lag = jnp.asarray(lag, dtype=jnp.int32)
+        self._lag = to_device(np.asarray(lag, dtype=np.int32))
         super().__init__(name=name)
 
     @property
@@ -88,10 +91,16 @@ class ConstantDelay(DynamicalSystem):
 
     def push(self, value: Any) -> None:
         r"""Write the current value into the newest slot."""
-        self.data[self.in_idx.value] = jnp.broadcast_to(jnp.asarray(value), self.size).astype(self.data.dtype)
+        value = jnp.broadcast_to(jnp.asarray(value), self.size).astype(self.data.dtype)
+        if self.num_step == 1:  # one slot: no index arithmetic, no scatter
+            self.data.value = value[None]
+        else:
+            self.data[self.in_idx.value] = value
 
     def pull(self) -> Any:
         r"""Return the value delayed by ``delay`` (shape ``size``)."""
+        if self.num_step == 1:
+            return self.data.value[0]
         if self.uniform_delay:
             return self.data.value[self.out_idx]
         flat = self.data.value.reshape((self.num_step, -1))
@@ -114,10 +123,17 @@ class ConstantDelay(DynamicalSystem):
 
     def reset(self) -> None:
         r"""Clear the buffer (all zeros) and rewind the write position."""
-        self.data.value = jnp.zeros_like(self.data.value)
-        self.in_idx.value = jnp.asarray(self.num_step - 1, dtype=jnp.int32)
+        self.data.value = full_like(self.data.value, 0)
+        self.in_idx.value = full_like(self.in_idx.value, self.num_step - 1)
 
     def __repr__(self) -> str:
         return (
             f"{type(self).__name__}(name={self.name}, size={self.size}, delay={self.delay}, num_step={self.num_step})"
         )
+
+
+def full_like(x: Any, fill: Any) -> Any:
+    """``fill`` in ``x``'s shape and dtype: traced inside transformations, else a device copy (no compilation)."""
+    if is_tracer(x):
+        return jnp.full_like(x, fill)
+    return to_device(np.full(np.shape(x), fill, dtype=np.dtype(x.dtype)))

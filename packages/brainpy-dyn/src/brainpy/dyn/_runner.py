@@ -20,6 +20,7 @@ from typing import Any
 import jax
 import jax.numpy as jnp
 import numpy as np
+from brainpy.connect._base import to_device
 from brainpy.dyn._base import DynamicalSystem
 from brainpy.dyn._inputs import build_inputs
 from brainpy.errors import RunningError
@@ -29,6 +30,10 @@ __all__ = ["DSRunner", "StructRunner", "ReportRunner"]
 
 _MAX_CHUNK = 10_000
 _CHUNK_BYTES = 256 * 2**20  # monitored history per chunk on the device
+#: a run recording more than this is split into about _PIPELINE_CHUNKS chunks: the host copies
+#: (and unpacks) one chunk's records while the device computes the next
+_PIPELINE_BYTES = 32 * 2**20
+_PIPELINE_CHUNKS = 8
 
 
 def _num_steps(duration: Any, dt: float) -> int:
@@ -100,6 +105,12 @@ class DSRunner(Runner):
         self._chunk_size = chunk_size
         # everything is resolved here, before any tracing
         self._mon_targets = self._monitor_targets()
+        # boolean monitors (spikes) travel packed 8 to a byte, and are unpacked on the host
+        self._packed = {
+            key: (var.size if idx is None else len(idx))
+            for key, var, idx in self._mon_targets
+            if np.dtype(var.dtype) == np.bool_ and key not in self.fun_monitors
+        }
         self._inputs = build_inputs(target, inputs)
         self._start_t = 0.0
         self._compiled: Callable | None = None
@@ -147,20 +158,34 @@ class DSRunner(Runner):
         self.target.update(t, self.dt)
         return self._mon_func(t, self.dt)
 
+    def _packed_step(self, t: Any, i: Any, iter_values: tuple) -> dict:
+        r""":meth:`_step` with the boolean monitors packed 8 to a byte (for the structural loop)."""
+        out = self._step(t, i, iter_values)
+        for key in self._packed:
+            out[key] = _pack_bits(out[key])
+        return out
+
     def _build(self) -> None:
         if self._variables is None:
             self._mon_func = self.build_monitors()
             self._variables = self._collect_variables()
+            _strong_types(self._variables)
         if self._compiled is None and self.jit:
-            self._compiled = _compile_loop(self._step, self._variables)
+            self._compiled = _compile_loop(self._packed_step, self._variables)
 
     def _chunk_len(self, n_steps: int) -> int:
         if self._chunk_size is not None:
             return min(self._chunk_size, n_steps)
         per_step = sum(
-            (var.size if idx is None else len(idx)) * var.dtype.itemsize for _, var, idx in self._mon_targets
+            -(-self._packed[key] // 8)
+            if key in self._packed
+            else (var.size if idx is None else len(idx)) * var.dtype.itemsize
+            for key, var, idx in self._mon_targets
         ) + 8 * len(self.fun_monitors)
-        return max(1, min(_MAX_CHUNK, n_steps, _CHUNK_BYTES // max(per_step, 1)))
+        limit = max(1, min(_MAX_CHUNK, _CHUNK_BYTES // max(per_step, 1)))
+        if per_step * n_steps > _PIPELINE_BYTES:  # several chunks, so that copies overlap the simulation
+            limit = min(limit, -(-n_steps // _PIPELINE_CHUNKS))
+        return _even_chunk(n_steps, limit)
 
     # -------------------------------------------------------------------- run
     def run(self, duration: float, start_t: float | None = None) -> float:
@@ -193,7 +218,7 @@ class DSRunner(Runner):
         for inp in self._inputs:
             inp.start_run(n_steps)
         ts = start + np.arange(n_steps, dtype=np.float64) * self.dt
-        recorder = _Recorder(self.mon, self._mon_targets, self.fun_monitors, ts, self.dt)
+        recorder = _Recorder(self.mon, self._mon_targets, self.fun_monitors, ts, self.dt, self._packed)
         try:
             self._loop(n_steps, ts, recorder)
             jax.block_until_ready([v._value for v in variables])  # the elapsed time includes the work
@@ -225,18 +250,30 @@ class DSRunner(Runner):
             return
         chunk = self._chunk_len(n_steps)
         bar = self._bar(n_steps, n_steps > chunk)
-        dtype = _float_dtype()
+        dtype = np.dtype(_float_dtype())
+        pending = None  # the previous chunk's (start, stop, outputs)
         try:
             for a in range(0, n_steps, chunk):
                 b = min(a + chunk, n_steps)
                 iters = tuple(inp.chunk(a, b) for inp in self._inputs if inp.is_iter)
-                outs = self._compiled(jnp.asarray(ts[a:b], dtype=dtype), jnp.arange(a, b, dtype=jnp.int32), iters)
-                recorder.add(a, outs)
-                if bar is not None:
-                    bar.update(b - a)
+                # NumPy -> device copies: jnp.asarray/arange would compile a program per chunk length
+                t_chunk = to_device(ts[a:b].astype(dtype))
+                i_chunk = to_device(np.arange(a, b, dtype=np.int32))
+                outs = self._compiled(t_chunk, i_chunk, iters)  # dispatched asynchronously
+                if pending is not None:  # copy the previous chunk to host memory while this one runs
+                    self._record(recorder, bar, *pending)
+                pending = (a, b, outs)
+            if pending is not None:
+                self._record(recorder, bar, *pending)
         finally:
             if bar is not None:
                 bar.close()
+
+    @staticmethod
+    def _record(recorder: _Recorder, bar: Any, start: int, stop: int, outs: dict) -> None:
+        recorder.add(start, outs)
+        if bar is not None:
+            bar.update(stop - start)
 
     def _python_loop(self, n_steps: int, ts: np.ndarray, recorder: _Recorder, jitted: bool) -> None:
         import brainpy.math as bm
@@ -244,12 +281,13 @@ class DSRunner(Runner):
         if jitted and getattr(self, "_step_jit", None) is None:
             self._step_jit = bm.jit(self._step, dyn_vars=self._variables, auto_infer=False)
         step = self._step_jit if jitted else self._step
+        recorder.packed = {}  # one step at a time: nothing to pack
         bar = self._bar(n_steps, n_steps > _MAX_CHUNK)
-        dtype = _float_dtype()
+        dtype = np.dtype(_float_dtype())
         try:
             for a in range(n_steps):
                 iters = tuple(inp.chunk(a, a + 1)[0] for inp in self._inputs if inp.is_iter)
-                out = step(jnp.asarray(ts[a], dtype=dtype), jnp.asarray(a, dtype=jnp.int32), iters)
+                out = step(to_device(ts[a].astype(dtype)), to_device(np.int32(a)), iters)
                 recorder.add(a, {k: np.asarray(v)[None] for k, v in out.items()})
                 if bar is not None and ((a + 1) % 100 == 0 or a + 1 == n_steps):
                     bar.update(a + 1 - bar.n)
@@ -291,6 +329,57 @@ def _float_dtype() -> Any:
     return bm.get_dfloat()
 
 
+def _strong_types(variables: list) -> None:
+    r"""Give weakly typed Variable values (e.g. made by ``jnp.full(n, -60.)``) a strong dtype, in place.
+
+    The compiled loop returns strongly typed values; a weakly typed input would
+    make the second run's arguments differ from the first's and compile the
+    whole loop a second time.
+    """
+    for var in variables:
+        value = var._value
+        if getattr(value, "weak_type", False) and not _is_tracer(value):
+            var._value = to_device(np.asarray(value))
+
+
+def _is_tracer(x: Any) -> bool:
+    from brainpy._compat import is_tracer
+
+    return is_tracer(x)
+
+
+_BIT_WEIGHTS = np.array([128, 64, 32, 16, 8, 4, 2, 1], dtype=np.float32)
+
+
+def _pack_bits(flags: Any) -> Any:
+    r"""Pack a boolean vector 8 to a byte, in ``np.packbits`` order, inside the compiled step.
+
+    A product with the bit weights (exact in float32) compiles to faster code
+    on the CPU than ``jnp.packbits``' shift-and-sum over groups of 8.
+    """
+    x = flags.astype(jnp.float32)
+    pad = (-x.shape[0]) % 8
+    if pad:
+        x = jnp.pad(x, (0, pad))
+    packed = jnp.dot(x.reshape(-1, 8), _BIT_WEIGHTS, precision=jax.lax.Precision.HIGHEST)
+    return packed.astype(jnp.uint8)
+
+
+def _even_chunk(n_steps: int, limit: int) -> int:
+    r"""The chunk length for ``n_steps`` steps, at most ``limit``.
+
+    Every distinct chunk length is one more compilation of the loop, so when
+    the run needs several chunks, a length that divides ``n_steps`` is taken if
+    one lies in ``[limit / 2, limit]`` (all chunks then have the same length).
+    """
+    if n_steps <= limit:
+        return n_steps
+    for length in range(limit, (limit + 1) // 2 - 1, -1):
+        if n_steps % length == 0:
+            return length
+    return limit
+
+
 def _compile_loop(step: Callable, variables: list) -> Callable:
     r"""Compile ``step`` into one structural loop over a chunk of steps (Variables threaded through)."""
     import brainpy.math as bm
@@ -304,17 +393,24 @@ def _compile_loop(step: Callable, variables: list) -> Callable:
 class _Recorder:
     r"""Host-side storage of one run's monitored values, filled chunk by chunk."""
 
-    def __init__(self, mon: Any, targets: list, fun_monitors: dict, ts: np.ndarray, dt: float) -> None:
+    def __init__(
+        self, mon: Any, targets: list, fun_monitors: dict, ts: np.ndarray, dt: float, packed: dict | None = None
+    ) -> None:
         self.mon, self.ts, self.n = mon, ts, len(ts)
         self.every: dict[str, int] = {}
         self.store: dict[str, Any] = {}
+        self.shape: dict[str, tuple] = {}
+        self.dtype: dict[str, Any] = {}
+        self.packed = dict(packed or {})
         intervals = dict(zip(mon.item_names, mon.item_intervals))
         for key, var, idx in targets:
             interval = intervals.get(key)
             every = 1 if interval is None else max(1, round(interval / dt))
             self.every[key] = every
             width = var.size if idx is None else len(idx)
-            self.store[key] = np.empty((-(-self.n // every), width), dtype=np.dtype(var.dtype))
+            self.shape[key] = (-(-self.n // every), width)
+            self.dtype[key] = np.dtype(var.dtype)
+            self.store[key] = None  # allocated on the first chunk (or taken from it)
         for key in fun_monitors:
             self.every[key] = 1
             self.store[key] = []
@@ -327,17 +423,30 @@ class _Recorder:
                 store.append(np.asarray(value))
                 continue
             first = (-start) % every
-            rows = np.asarray(value[first::every] if every > 1 else value)
+            rows = np.asarray(value)  # host memory first: slicing the device array would compile
+            if every > 1:
+                rows = rows[first::every]
+            fresh = False
+            if key in self.packed:
+                rows = np.unpackbits(rows, axis=-1, count=self.packed[key]).view(np.bool_)
+                fresh = True
             pos = (start + first) // every
+            if store is None:
+                if fresh and pos == 0 and rows.shape == self.shape[key]:
+                    self.store[key] = rows  # the whole run in one chunk: no second copy
+                    continue
+                store = self.store[key] = np.empty(self.shape[key], dtype=self.dtype[key])
             store[pos : pos + rows.shape[0]] = rows
 
     def finish(self, as_numpy: bool) -> None:
         contents = {}
         for key, store in self.store.items():
+            if store is None:  # no chunk (cannot happen for a run of >= 1 step)
+                store = np.empty(self.shape[key], dtype=self.dtype[key])
             contents[key] = np.concatenate(store) if isinstance(store, list) else store
             if self.every[key] > 1:
                 contents[f"{key}.t"] = self.ts[:: self.every[key]]
         if not as_numpy:
-            contents = {k: jnp.asarray(v) for k, v in contents.items()}
+            contents = {k: to_device(v) for k, v in contents.items()}
         self.mon.item_contents = contents
-        self.mon.ts = self.ts if as_numpy else jnp.asarray(self.ts)
+        self.mon.ts = self.ts if as_numpy else to_device(self.ts)

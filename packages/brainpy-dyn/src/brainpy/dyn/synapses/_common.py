@@ -30,8 +30,9 @@ from typing import Any
 
 import jax.numpy as jnp
 import numpy as np
+from brainpy.connect._base import require_numpy, to_device
 from brainpy.dyn._base import TwoEndConn
-from brainpy.dyn._delay import ConstantDelay
+from brainpy.dyn._delay import ConstantDelay, full_like
 from brainpy.dyn._params import check_scalar
 from brainpy.dyn.synapses._projection import Projection, choose_mode
 from brainpy.errors import ModelBuildError
@@ -119,14 +120,14 @@ class AbstractSynapse(TwoEndConn):
         steps = np.zeros(()) if self.delay_step is None else np.asarray(self.delay_step)
         dt = float(bm.get_dt())
         self.pre_spike = ConstantDelay(self.num_src, delay=steps * dt, dtype=bool, dt=dt)
-        self._step = bm.Variable(jnp.zeros((), dtype=jnp.int32))
+        self._step = bm.Variable(to_device(np.zeros((), dtype=np.int32)))
 
     def _per_synapse_sources(self, weight_name: str, owner: str) -> None:
         """Per-synapse delays: every synapse becomes its own source, projected sparsely onto its target."""
         import brainpy.math as bm
         from brainpy import connect
 
-        pre_ids, post_ids = (np.asarray(a).astype(np.int64) for a in self.conn.require("pre_ids", "post_ids"))
+        pre_ids, post_ids = (a.astype(np.int64) for a in require_numpy(self.conn, "pre_ids", "post_ids"))
         weights = self._proj.weights
         if not isinstance(weights, float):
             if isinstance(weights, bm.Variable) and np.shape(weights.value) != (self._proj.num_syn,):
@@ -135,9 +136,9 @@ class AbstractSynapse(TwoEndConn):
                     f"(shape ({self._proj.num_syn},)), but it has shape {np.shape(weights.value)}."
                 )
             if not isinstance(weights, bm.Variable):
-                weights = bm.asarray(self._proj._syn_vector(jnp.asarray(weights.value)))
+                weights = self._proj._syn_vector(np.asarray(weights.value))
         self.num_src = int(pre_ids.size)
-        self._src_ids = jnp.asarray(pre_ids, dtype=jnp.int32)
+        self._src_ids = to_device(pre_ids.astype(np.int32))
         by_synapse = connect.IJConn(i=np.arange(self.num_src), j=post_ids)(self.num_src, self.post.num)
         self._proj = Projection(by_synapse, "sparse", weights, weight_name, owner)
 
@@ -178,7 +179,7 @@ class AbstractSynapse(TwoEndConn):
 
     def _reset_delay(self) -> None:
         self.pre_spike.reset()
-        self._step.value = jnp.zeros((), dtype=jnp.int32)
+        self._step.value = full_like(self._step.value, 0)
 
 
 def _delay_steps(delay_step: Any, pre_num: int, num_syn: int, owner: str) -> Any:
@@ -210,4 +211,4 @@ def _delay_steps(delay_step: Any, pre_num: int, num_syn: int, owner: str) -> Any
             f"conn.require('pre_ids', 'post_ids'). Pass an int, such an array, an initializer or a callable of "
             f"the shape (delay_step=lambda shape: bm.random.randint(10, 30, shape))."
         )
-    return bm.asarray(arr.astype(np.int32))
+    return bm.JaxArray(to_device(arr.astype(np.int32)))

@@ -37,8 +37,10 @@ from __future__ import annotations
 
 from typing import Any
 
+import jax
 import jax.numpy as jnp
 import numpy as np
+from brainpy.connect._base import require_numpy, to_device
 from brainpy.errors import ModelBuildError
 
 __all__ = ["Projection", "CONN_TYPES", "MAX_DENSE", "AUTO_DENSITY", "AUTO_MAX_DENSE"]
@@ -56,6 +58,7 @@ AUTO_MAX_DENSE = 2**22
 def choose_mode(conn: Any, conn_type: Any, owner: str) -> str:
     r"""The kernel (``'one2one'``, ``'all2all'``, ``'dense'`` or ``'sparse'``) for a built connector."""
     from brainpy import connect
+    from brainpy.connect._base import require_numpy
 
     if conn_type not in CONN_TYPES:
         raise ModelBuildError(
@@ -70,13 +73,18 @@ def choose_mode(conn: Any, conn_type: Any, owner: str) -> str:
     if conn_type == "dense":
         return "dense" if entries <= MAX_DENSE else "sparse"
     if conn_type == "auto":
-        nnz = int(np.asarray(conn.require("pre2post")[1])[-1])
+        nnz = int(require_numpy(conn, "pre2post")[1][-1])
         return "dense" if entries <= AUTO_MAX_DENSE and nnz >= AUTO_DENSITY * entries else "sparse"
     return "sparse"
 
 
 class Projection:
     r"""The weighted pre-to-post reductions of one synapse (see the module docstring).
+
+    Everything is prepared in NumPy when the synapse is built and moved to the
+    device once (``jax.device_put``, which compiles nothing); the structures
+    only the value reduction needs (the synapses sorted by target) are derived
+    on first use.
 
     Parameters
     ----------
@@ -108,15 +116,16 @@ class Projection:
         self.mode, self.name, self.owner = mode, name, owner
         self.pre_num, self.post_num = int(conn.pre_num), int(conn.post_num)
         self.include_self = bool(getattr(conn, "include_self", True))
-        indices, indptr = (np.asarray(a) for a in conn.require("pre2post"))
+        indices, indptr = require_numpy(conn, "pre2post")
         self.num_syn = int(indices.size)
         self._conn = conn
+        self._cache: dict[str, Any] = {}
         self._dynamic = isinstance(weights, bm.Variable)
         natural = (self.num_syn,) if mode in ("one2one", "sparse") else (self.pre_num, self.post_num)
         if isinstance(weights, Initializer) or (
             callable(weights) and not hasattr(weights, "__array__") and not isinstance(weights, bm.JaxArray)
         ):
-            weights = bm.asarray(weights(natural))
+            weights = weights(natural)
         if isinstance(weights, bool) or weights is None:
             raise ModelBuildError(f"{owner}: {name}={weights!r} is not a weight; pass a number or an array.")
         arr = np.asarray(getattr(weights, "value", weights))
@@ -124,20 +133,18 @@ class Projection:
             self.weights: Any = float(arr.reshape(()))
         else:
             self._check_shape(arr.shape)
-            self.weights = weights if self._dynamic else bm.asarray(weights)
+            if self._dynamic:
+                self.weights = weights
+            elif isinstance(weights, bm.JaxArray):
+                self.weights = bm.JaxArray(weights.value)  # our own handle on the same data
+            else:  # NumPy data, a list or a jax.Array: one device copy, nothing compiled
+                self.weights = bm.JaxArray(weights if isinstance(weights, jax.Array) else to_device(arr))
         if self.mode == "all2all" and not np.isscalar(self.weights):
             self.mode = "dense"  # heterogeneous all-to-all weights need the matrix
         if self.mode == "sparse":
-            self._csr = (jnp.asarray(indices), jnp.asarray(indptr))
-            syn_of_csr = np.asarray(conn.require("pre2syn")[0]).astype(np.int64)
-            self._csr_perm = None if np.array_equal(syn_of_csr, np.arange(self.num_syn)) else syn_of_csr
-            pre_ids, post_ids = (np.asarray(a).astype(np.int64) for a in conn.require("pre_ids", "post_ids"))
-            by_post = np.asarray(conn.require("post2syn")[0]).astype(np.int64)
-            self._csc_perm = by_post
-            self._csc_pre = jnp.asarray(pre_ids[by_post], dtype=jnp.int32)
-            self._csc_post = jnp.asarray(post_ids[by_post], dtype=jnp.int32)
+            self._csr = (to_device(indices), to_device(indptr))
         elif self.mode == "dense":
-            self._mask = np.asarray(conn.require("conn_mat")).astype(bool)
+            self._mask = np.asarray(require_numpy(conn, "conn_mat")).astype(bool)
         self._static = None if self._dynamic else self._kernel_weights(self.weights)
 
     # -- set-up ----------------------------------------------------------------------
@@ -151,32 +158,87 @@ class Projection:
                 f"matrix of shape ({self.pre_num}, {self.post_num}) aligned with conn.require('conn_mat')."
             )
 
+    def _host(self, key: str) -> np.ndarray:
+        """Host-side (NumPy, int64 or int32) structures, derived from the connector on first use."""
+        c = self._cache
+        if key not in c:
+            if key in ("pre_ids", "post_ids"):
+                pre_ids, post_ids = require_numpy(self._conn, "pre_ids", "post_ids")
+                c["pre_ids"], c["post_ids"] = pre_ids.astype(np.int64), post_ids.astype(np.int64)
+            elif key == "csr_perm":  # synapse id of each CSR slot, None when they coincide
+                order = np.asarray(require_numpy(self._conn, "pre2syn")[0]).astype(np.int64)
+                c[key] = None if np.array_equal(order, np.arange(self.num_syn)) else order
+            elif key == "csc_perm":  # synapse ids sorted by target
+                c[key] = np.asarray(require_numpy(self._conn, "post2syn")[0]).astype(np.int64)
+            elif key in ("csc_pre", "csc_post"):
+                perm = self._host("csc_perm")
+                c["csc_pre"] = self._host("pre_ids")[perm].astype(np.int32)
+                c["csc_post"] = self._host("post_ids")[perm].astype(np.int32)
+        return c[key]
+
+    @property
+    def _csr_perm(self) -> np.ndarray | None:
+        return self._host("csr_perm")
+
+    @property
+    def _csc_perm(self) -> np.ndarray:
+        return self._host("csc_perm")
+
+    @property
+    def _csc_pre(self) -> np.ndarray:
+        return self._host("csc_pre")
+
+    @property
+    def _csc_post(self) -> np.ndarray:
+        return self._host("csc_post")
+
     def _syn_vector(self, w: Any) -> Any:
-        """Weights as one value per synapse (synapse order), from either accepted shape."""
+        """Weights as one value per synapse (synapse order), from either accepted shape (NumPy or JAX)."""
         if w.ndim == 2:
-            pre_ids, post_ids = (np.asarray(a).astype(np.int64) for a in self._conn.require("pre_ids", "post_ids"))
-            return w[pre_ids, post_ids]
+            return w[self._host("pre_ids"), self._host("post_ids")]
         return w
 
     def _kernel_weights(self, weights: Any) -> Any:
-        """The weights in the form the kernel reads (a float, or a JAX array)."""
+        """The weights in the form the kernel reads (a float, or device arrays).
+
+        Fixed weights are prepared in NumPy and copied to the device once; the
+        weights of a Variable are traced (this runs inside the compiled step).
+        """
         if isinstance(weights, float):
             if self.mode == "dense":
-                return jnp.asarray(self._mask, dtype=_float()) * weights
+                return to_device(self._mask.astype(_np_float()) * _np_float()(weights))
             if self.mode == "sparse":
                 return (weights, weights)
             return weights
-        w = jnp.asarray(getattr(weights, "value", weights), dtype=_float())
+        if self._dynamic:
+            return self._traced_weights(jnp.asarray(getattr(weights, "value", weights), dtype=_float()))
+        w = np.asarray(getattr(weights, "value", weights), dtype=_np_float())
         if self.mode == "dense":
             if w.ndim == 1:
-                pre_ids, post_ids = (np.asarray(a).astype(np.int64) for a in self._conn.require("pre_ids", "post_ids"))
-                w = jnp.zeros((self.pre_num, self.post_num), dtype=w.dtype).at[pre_ids, post_ids].set(w)
+                full = np.zeros((self.pre_num, self.post_num), dtype=w.dtype)
+                full[self._host("pre_ids"), self._host("post_ids")] = w
+                w = full
+            return to_device(w * self._mask.astype(w.dtype))
+        if self.mode == "one2one":
+            return to_device(np.diagonal(w) if w.ndim == 2 else w)
+        w = self._syn_vector(w)
+        perm = self._csr_perm
+        return to_device(w if perm is None else w[perm]), to_device(w[self._csc_perm])
+
+    def _traced_weights(self, w: Any) -> Any:
+        if self.mode == "dense":
+            if w.ndim == 1:
+                w = (
+                    jnp.zeros((self.pre_num, self.post_num), dtype=w.dtype)
+                    .at[self._host("pre_ids"), self._host("post_ids")]
+                    .set(w)
+                )
             return w * jnp.asarray(self._mask, dtype=w.dtype)
         if self.mode == "one2one":
             return jnp.diagonal(w) if w.ndim == 2 else w
         w = self._syn_vector(w)
-        w_csr = w if self._csr_perm is None else w[self._csr_perm]
-        return w_csr, w[self._csc_perm]
+        perm = self._csr_perm
+        return w if perm is None else w[perm], w[self._csc_perm]
 
     def _current(self) -> Any:
         return self._kernel_weights(self.weights) if self._dynamic else self._static
@@ -219,3 +281,7 @@ def _float() -> Any:
     import brainpy.math as bm
 
     return bm.get_dfloat()
+
+
+def _np_float() -> Any:
+    return np.dtype(_float()).type
