@@ -45,8 +45,18 @@ def _editable(*specs: str) -> list[str]:
 
 
 def _pytest(session: nox.Session, *paths: str) -> None:
-    session.run("python", "-m", "pytest", "-n", "2", "--dist", "loadfile", *paths, *session.posargs,
-                env={"MPLBACKEND": "Agg", "XLA_FLAGS": "--xla_force_host_platform_device_count=1"})
+    session.run(
+        "python",
+        "-m",
+        "pytest",
+        "-n",
+        "2",
+        "--dist",
+        "loadfile",
+        *paths,
+        *session.posargs,
+        env={"MPLBACKEND": "Agg", "XLA_FLAGS": "--xla_force_host_platform_device_count=1"},
+    )
 
 
 for _dist in DISTS:
@@ -61,7 +71,9 @@ for _dist in DISTS:
 @nox.session
 def tests_all(session: nox.Session) -> None:
     """Every test, with all six distributions, all extras and the example plugin installed."""
-    session.install(*TEST_TOOLS, "build>=1", "hatchling>=1.25", *_editable(*[_path(d, NEEDS[d][1]) for d in DISTS], PLUGIN))
+    session.install(
+        *TEST_TOOLS, "build>=1", "hatchling>=1.25", *_editable(*[_path(d, NEEDS[d][1]) for d in DISTS], PLUGIN)
+    )
     _pytest(session, "tests", *[f"packages/brainpy-{d}/tests" for d in DISTS], f"{PLUGIN}/tests")
 
 
@@ -101,5 +113,15 @@ def bench(session: nox.Session) -> None:
 def docs(session: nox.Session) -> None:
     """The Sphinx site, warnings as errors, into docs/_build/html."""
     session.install("sphinx>=7", "myst-parser>=3", *_editable(*[_path(d, NEEDS[d][1]) for d in DISTS]))
-    session.run("python", "-m", "sphinx", "-W", "--keep-going", "-b", "html", "docs", "docs/_build/html",
-                env={"MPLBACKEND": "Agg"})
+    session.run(
+        "python",
+        "-m",
+        "sphinx",
+        "-W",
+        "--keep-going",
+        "-b",
+        "html",
+        "docs",
+        "docs/_build/html",
+        env={"MPLBACKEND": "Agg"},
+    )

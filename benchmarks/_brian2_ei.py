@@ -21,15 +21,31 @@ def run_brian2(n: int, duration_ms: float, fan_in: float = 80.0, seed: int = 42)
     b2.seed(seed)
     b2.defaultclock.dt = 0.1 * b2.ms
     t0 = time.perf_counter()
-    params = dict(v_rest=-60.0, v_reset=-60.0, v_th=-50.0, tau=20.0 * b2.ms, i_ext=20.0, e_exc=0.0,
-                  e_inh=-80.0, tau_e=5.0 * b2.ms, tau_i=10.0 * b2.ms)
+    params = dict(
+        v_rest=-60.0,
+        v_reset=-60.0,
+        v_th=-50.0,
+        tau=20.0 * b2.ms,
+        i_ext=20.0,
+        e_exc=0.0,
+        e_inh=-80.0,
+        tau_e=5.0 * b2.ms,
+        tau_i=10.0 * b2.ms,
+    )
     model = """
     dv/dt = (v_rest - v + i_ext + ge * (e_exc - v) + gi * (e_inh - v)) / tau : 1 (unless refractory)
     dge/dt = -ge / tau_e : 1
     dgi/dt = -gi / tau_i : 1
     """
-    group = b2.NeuronGroup(n, model, threshold="v >= v_th", reset="v = v_reset", refractory=5.0 * b2.ms,
-                           method="exponential_euler", namespace=params)
+    group = b2.NeuronGroup(
+        n,
+        model,
+        threshold="v >= v_th",
+        reset="v = v_reset",
+        refractory=5.0 * b2.ms,
+        method="exponential_euler",
+        namespace=params,
+    )
     group.v = -60.0 + 2.0 * np.random.default_rng(seed).standard_normal(n)
     n_exc = int(0.8 * n)
     exc, inh = group[:n_exc], group[n_exc:]
@@ -50,8 +66,13 @@ def run_brian2(n: int, duration_ms: float, fan_in: float = 80.0, seed: int = 42)
     run_s = time.perf_counter() - t0
     counts = np.bincount(np.asarray(spikes.i), minlength=n) - before
     seconds = duration_ms / 1000.0
-    return {"build": build, "compile": compile_s, "run": run_s,
-            "rate_E": float(counts[:n_exc].mean() / seconds), "rate_I": float(counts[n_exc:].mean() / seconds)}
+    return {
+        "build": build,
+        "compile": compile_s,
+        "run": run_s,
+        "rate_E": float(counts[:n_exc].mean() / seconds),
+        "rate_I": float(counts[n_exc:].mean() / seconds),
+    }
 
 
 if __name__ == "__main__":

@@ -59,8 +59,9 @@ def ei(num: int, duration: float) -> None:
     net = build(num, 42)
     t_build = time.perf_counter() - t0
     monitors = ["E.spike", "I.spike"] if num <= 100_000 else []
-    runner = bp.dyn.DSRunner(net, monitors=monitors, inputs=[("E.input", 20.0), ("I.input", 20.0)], dt=0.1,
-                             progress_bar=False)
+    runner = bp.dyn.DSRunner(
+        net, monitors=monitors, inputs=[("E.input", 20.0), ("I.input", 20.0)], dt=0.1, progress_bar=False
+    )
     t0 = time.perf_counter()
     runner.run(duration)
     t_first = time.perf_counter() - t0

@@ -85,8 +85,9 @@ def event_sum_words_op(outs, ins):
                     post_val[k] += values
 
 
-USER_WORDS_EVENT_SUM = bm.register_op(op_name="event_sum_words", cpu_func=event_sum_words_op,
-                                      out_shapes=event_sum_abs_eval)
+USER_WORDS_EVENT_SUM = bm.register_op(
+    op_name="event_sum_words", cpu_func=event_sum_words_op, out_shapes=event_sum_abs_eval
+)
 
 
 def network(n: int, rng: np.random.Generator) -> tuple[jax.Array, jax.Array]:
@@ -120,8 +121,10 @@ def timed(run, patterns, args, repeats: int) -> tuple[float, float]:
 def main() -> None:
     rng = np.random.default_rng(42)
     print(f"jax {jax.__version__} on {jax.default_backend()}, {STEPS} steps (slow variants {SLOW_STEPS})")
-    print(f"{'N':>6} {'p':>6} {'native':>9} {'user':>9} {'user_same':>9} {'reference':>10} {'dense':>9} "
-          f"{'ref/native':>10} {'dense/native':>12} {'user/native':>11} {'same/native':>11}   (us/step)")
+    print(
+        f"{'N':>6} {'p':>6} {'native':>9} {'user':>9} {'user_same':>9} {'reference':>10} {'dense':>9} "
+        f"{'ref/native':>10} {'dense/native':>12} {'user/native':>11} {'same/native':>11}   (us/step)"
+    )
     for n in (4_000, 40_000):
         indices, indptr = network(n, rng)
         W = None
@@ -141,15 +144,27 @@ def main() -> None:
 
         loops = {
             "native": (make_loop(op_backend("numba"), n, STEPS), (indices, indptr), STEPS, 3),
-            "user": (make_loop(lambda s, i, p, z: USER_EVENT_SUM(s, i, p, z, jnp.float32(0.5)), n, STEPS),
-                     (indices, indptr, jnp.zeros(n, jnp.float32)), STEPS, 3),
-            "user_same": (make_loop(lambda s, i, p, z: USER_WORDS_EVENT_SUM(s, i, p, z, jnp.float32(0.5)), n, STEPS),
-                          (indices, indptr, jnp.zeros(n, jnp.float32)), STEPS, 3),
+            "user": (
+                make_loop(lambda s, i, p, z: USER_EVENT_SUM(s, i, p, z, jnp.float32(0.5)), n, STEPS),
+                (indices, indptr, jnp.zeros(n, jnp.float32)),
+                STEPS,
+                3,
+            ),
+            "user_same": (
+                make_loop(lambda s, i, p, z: USER_WORDS_EVENT_SUM(s, i, p, z, jnp.float32(0.5)), n, STEPS),
+                (indices, indptr, jnp.zeros(n, jnp.float32)),
+                STEPS,
+                3,
+            ),
             "reference": (make_loop(op_backend("jax"), n, slow), (indices, indptr), slow, 1),
         }
         if W is not None:
-            loops["dense"] = (make_loop(lambda s, w: 0.5 * (s.astype(jnp.float32) @ w), n, SLOW_STEPS), (W,),
-                              SLOW_STEPS, 1)
+            loops["dense"] = (
+                make_loop(lambda s, w: 0.5 * (s.astype(jnp.float32) @ w), n, SLOW_STEPS),
+                (W,),
+                SLOW_STEPS,
+                1,
+            )
         for p in PROBS:
             patterns = jnp.asarray(rng.random((POOL, n)) < p)
             us, sums = {}, {}
@@ -158,9 +173,11 @@ def main() -> None:
                 us[name] = seconds / steps * 1e6
             dense = f"{us['dense']:9.1f}" if "dense" in us else f"{'-':>9}"
             dense_ratio = f"{us['dense'] / us['native']:12.1f}" if "dense" in us else f"{'-':>12}"
-            print(f"{n:>6} {p:>6.3f} {us['native']:9.2f} {us['user']:9.2f} {us['user_same']:9.2f} "
-                  f"{us['reference']:10.1f} {dense} {us['reference'] / us['native']:10.1f} {dense_ratio} "
-                  f"{us['user'] / us['native']:11.2f} {us['user_same'] / us['native']:11.2f}")
+            print(
+                f"{n:>6} {p:>6.3f} {us['native']:9.2f} {us['user']:9.2f} {us['user_same']:9.2f} "
+                f"{us['reference']:10.1f} {dense} {us['reference'] / us['native']:10.1f} {dense_ratio} "
+                f"{us['user'] / us['native']:11.2f} {us['user_same'] / us['native']:11.2f}"
+            )
             for other in ("user", "user_same"):
                 if not np.isclose(sums["native"], sums[other], rtol=1e-4):
                     print(f"  !! native and {other} results differ: {sums['native']} vs {sums[other]}")

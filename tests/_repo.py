@@ -28,7 +28,9 @@ def owner(module: str) -> str | None:
     if len(parts) == 1:
         return "brainpy-core"
     for dist_dir in PACKAGES.iterdir():
-        if (dist_dir / "src" / "brainpy" / parts[1]).is_dir() or (dist_dir / "src" / "brainpy" / f"{parts[1]}.py").is_file():
+        if (dist_dir / "src" / "brainpy" / parts[1]).is_dir() or (
+            dist_dir / "src" / "brainpy" / f"{parts[1]}.py"
+        ).is_file():
             return dist_dir.name
     return None
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import ast
 
 import pytest
-
 from _repo import ALLOWED, PACKAGES, owner, source_files
 from brainpy._lazy import LAZY_SUBPACKAGES
 

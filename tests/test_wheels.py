@@ -12,7 +12,6 @@ import venv
 import zipfile
 
 import pytest
-
 from _repo import PACKAGES, ROOT
 
 pytestmark = pytest.mark.slow

@@ -32,8 +32,9 @@ def _is_variable(x: Any) -> bool:
     return isinstance(x, bm.Variable)
 
 
-def init_param(param: Any, shape: Sequence[int] | int, allow_none: bool = True, name: str = "param",
-               owner: str = "model") -> Any:
+def init_param(
+    param: Any, shape: Sequence[int] | int, allow_none: bool = True, name: str = "param", owner: str = "model"
+) -> Any:
     r"""Build a parameter of the given shape from a scalar, array, initializer or callable.
 
     Parameters
@@ -66,8 +67,10 @@ def init_param(param: Any, shape: Sequence[int] | int, allow_none: bool = True, 
     if param is None:
         if allow_none:
             return None
-        raise ModelBuildError(f"{owner}: {name} must be given (a number, an array of shape {shape}, an "
-                              f"initializer or a callable of the shape), but got None.")
+        raise ModelBuildError(
+            f"{owner}: {name} must be given (a number, an array of shape {shape}, an "
+            f"initializer or a callable of the shape), but got None."
+        )
     if isinstance(param, bool):
         return param
     if isinstance(param, numbers.Number):
@@ -75,8 +78,9 @@ def init_param(param: Any, shape: Sequence[int] | int, allow_none: bool = True, 
     if _is_variable(param):
         _check_shape(np.shape(param.value), shape, name, owner)
         return param
-    if isinstance(param, Initializer) or (callable(param) and not hasattr(param, "__array__")
-                                          and not isinstance(param, bm.JaxArray)):
+    if isinstance(param, Initializer) or (
+        callable(param) and not hasattr(param, "__array__") and not isinstance(param, bm.JaxArray)
+    ):
         value = param(shape)
         value = bm.asarray(value)
         _check_shape(np.shape(value), shape, name, owner, exact=True)
@@ -87,8 +91,10 @@ def init_param(param: Any, shape: Sequence[int] | int, allow_none: bool = True, 
             return float(value.reshape(()))
         _check_shape(value.shape, shape, name, owner)
         return value
-    raise ModelBuildError(f"{owner}: {name}={param!r} is not a parameter; expected a number, an array of shape "
-                          f"{shape}, a bp.init initializer or a callable of the shape.")
+    raise ModelBuildError(
+        f"{owner}: {name}={param!r} is not a parameter; expected a number, an array of shape "
+        f"{shape}, a bp.init initializer or a callable of the shape."
+    )
 
 
 def _check_shape(got: tuple, shape: tuple, name: str, owner: str, exact: bool = False) -> None:
@@ -99,12 +105,15 @@ def _check_shape(got: tuple, shape: tuple, name: str, owner: str, exact: bool = 
         except ValueError:
             ok = False
     if not ok:
-        raise ModelBuildError(f"{owner}: {name} has shape {got}, but the model needs shape {shape} (one value per "
-                              f"element). Pass a scalar, an array of shape {shape}, or an initializer.")
+        raise ModelBuildError(
+            f"{owner}: {name} has shape {got}, but the model needs shape {shape} (one value per "
+            f"element). Pass a scalar, an array of shape {shape}, or an initializer."
+        )
 
 
-def init_state(init: Any, shape: Sequence[int], dtype: Any = None, name: str = "initializer",
-               owner: str = "model") -> Any:
+def init_state(
+    init: Any, shape: Sequence[int], dtype: Any = None, name: str = "initializer", owner: str = "model"
+) -> Any:
     r"""The initial value of a Variable: an array of ``shape`` from a scalar, array, initializer or callable."""
     import brainpy.math as bm
 
@@ -122,6 +131,8 @@ def init_state(init: Any, shape: Sequence[int], dtype: Any = None, name: str = "
 def check_scalar(value: Any, name: str, owner: str) -> Any:
     r"""Require a homogeneous (scalar) parameter, as the built-in synapses' time constants are (spec L1456)."""
     if callable(value) or np.size(getattr(value, "value", value)) != 1:
-        raise ModelBuildError(f"{owner}: {name} must be a scalar (built-in synapses support only homogeneous "
-                              f"{name}), but got {value!r}. Write a custom synapse for heterogeneous {name}.")
+        raise ModelBuildError(
+            f"{owner}: {name} must be a scalar (built-in synapses support only homogeneous "
+            f"{name}), but got {value!r}. Write a custom synapse for heterogeneous {name}."
+        )
     return float(np.asarray(getattr(value, "value", value)).reshape(()))

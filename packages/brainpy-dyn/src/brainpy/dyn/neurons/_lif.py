@@ -66,9 +66,20 @@ class LIF(SpikingGroup):
            neuron (1907). Brain Research Bulletin 50(5-6), 303-304.
     """
 
-    def __init__(self, size: Any, V_rest: Any = 0., V_reset: Any = -5., V_th: Any = 20., R: Any = 1.,
-                 tau: Any = 10., tau_ref: Any = 1., V_initializer: Any = 0., method: str = "exp_auto",
-                 keep_size: bool = False, name: str | None = None) -> None:
+    def __init__(
+        self,
+        size: Any,
+        V_rest: Any = 0.0,
+        V_reset: Any = -5.0,
+        V_th: Any = 20.0,
+        R: Any = 1.0,
+        tau: Any = 10.0,
+        tau_ref: Any = 1.0,
+        V_initializer: Any = 0.0,
+        method: str = "exp_auto",
+        keep_size: bool = False,
+        name: str | None = None,
+    ) -> None:
         import brainpy.math as bm
         from brainpy.integrators import odeint
 
