@@ -19,8 +19,19 @@ Indices are read as *unsigned* integers of their width: numba then emits no
 negative-index wrap-around code (about 30 % faster at 2 % activity), and a
 negative index becomes a huge one that the bounds test skips. Row ends are
 clipped to the number of synapses, so malformed ``indptr`` never reads out of
-range. One handler is compiled per (operation, index width, value dtype), on
-first use (about 0.3 s each).
+range.
+
+There is one handler per (operation, index width, value dtype), compiled by
+numba on first use (0.7-1 s) and kept in numba's on-disk cache, so that later
+processes load its machine code instead (milliseconds, after 0.4-0.6 s of
+numba's own start-up). The eight handlers are written out one by one at
+module level: numba keys the cache entry of a closure on a pickle of the
+values it captures, and captured numba functions pickle differently in every
+process, so handlers made by a factory were never found again. One handler
+per operation branching on the buffers' dtype codes would also cache, but it
+compiles all four variants at once (3 s cold instead of 1 s), which every
+process pays where no cache directory is writable. See
+:func:`brainpy_ops._ffi.compile_handler` for where the cache lives.
 """
 
 from __future__ import annotations
@@ -31,12 +42,20 @@ import numba
 import numpy as np
 
 from brainpy_ops import _ffi
+from brainpy_ops._ffi import (
+    arg_buffer,
+    as_voidptr,
+    buffer_data,
+    buffer_dim,
+    buffer_rank,
+    handshake,
+    ret_buffer,
+)
 
 __all__ = ["event_target", "SUPPORTED_INDEX_DTYPES", "SUPPORTED_VALUE_DTYPES"]
 
 SUPPORTED_INDEX_DTYPES = ("int32", "int64", "uint32", "uint64")
 SUPPORTED_VALUE_DTYPES = ("float32", "float64")
-_UNSIGNED = {"int32": np.uint32, "uint32": np.uint32, "int64": np.uint64, "uint64": np.uint64}
 
 
 @numba.njit(inline="always", fastmath=True, boundscheck=False)
@@ -91,34 +110,90 @@ def _make_core(visit_row: Any, init: float) -> Any:
     return core
 
 
-_CORES = {"sum": _make_core(_sum_row, 0.0), "prod": _make_core(_prod_row, 1.0)}
+_sum_csr = _make_core(_sum_row, 0.0)
+_prod_csr = _make_core(_prod_row, 1.0)
 
 
-def _build(op: str, index_dtype: str, value_dtype: str) -> Any:
-    core = _CORES[op]
-    itype = _UNSIGNED[index_dtype]
-    vtype = np.dtype(value_dtype).type
-    handshake, arg, ret = _ffi.handshake, _ffi.arg_buffer, _ffi.ret_buffer
-    data, dim, rank, vp = _ffi.buffer_data, _ffi.buffer_dim, _ffi.buffer_rank, _ffi.as_voidptr
+@numba.njit(inline="always")
+def _views(frame: int, itype: Any, vtype: Any) -> tuple:
+    """The call's buffers as arrays: (events, words, indices, indptr, values, scalar, out)."""
+    ev_buf, idx_buf = arg_buffer(frame, 0), arg_buffer(frame, 1)
+    ptr_buf, val_buf = arg_buffer(frame, 2), arg_buffer(frame, 3)
+    out_buf = ret_buffer(frame, 0)
+    n_pre = buffer_dim(ev_buf, 0)
+    nnz = buffer_dim(idx_buf, 0)
+    scalar = buffer_rank(val_buf) == 0
+    events = numba.carray(as_voidptr(buffer_data(ev_buf)), n_pre, np.bool_)
+    words = numba.carray(as_voidptr(buffer_data(ev_buf)), n_pre // 8, np.uint64)
+    indices = numba.carray(as_voidptr(buffer_data(idx_buf)), nnz, itype)
+    indptr = numba.carray(as_voidptr(buffer_data(ptr_buf)), n_pre + 1, itype)
+    values = numba.carray(as_voidptr(buffer_data(val_buf)), 1 if scalar else nnz, vtype)
+    out = numba.carray(as_voidptr(buffer_data(out_buf)), buffer_dim(out_buf, 0), vtype)
+    return events, words, indices, indptr, values, scalar, out
 
-    def handler(frame: int) -> int:
-        if handshake(frame):
-            return 0
-        ev_buf, idx_buf, ptr_buf, val_buf = arg(frame, 0), arg(frame, 1), arg(frame, 2), arg(frame, 3)
-        out_buf = ret(frame, 0)
-        n_pre = dim(ev_buf, 0)
-        nnz = dim(idx_buf, 0)
-        scalar = rank(val_buf) == 0
-        events = numba.carray(vp(data(ev_buf)), n_pre, np.bool_)
-        words = numba.carray(vp(data(ev_buf)), n_pre // 8, np.uint64)
-        indices = numba.carray(vp(data(idx_buf)), nnz, itype)
-        indptr = numba.carray(vp(data(ptr_buf)), n_pre + 1, itype)
-        values = numba.carray(vp(data(val_buf)), 1 if scalar else nnz, vtype)
-        out = numba.carray(vp(data(out_buf)), dim(out_buf, 0), vtype)
-        core(events, words, indices, indptr, values, scalar, out)
-        return 0
 
-    return _ffi.compile_handler(handler)
+@numba.njit(inline="always")
+def _sum(frame: int, itype: Any, vtype: Any) -> int:
+    if not handshake(frame):
+        _sum_csr(*_views(frame, itype, vtype))
+    return 0
+
+
+@numba.njit(inline="always")
+def _prod(frame: int, itype: Any, vtype: Any) -> int:
+    if not handshake(frame):
+        _prod_csr(*_views(frame, itype, vtype))
+    return 0
+
+
+# The handlers, one per (op, unsigned index type, value type); numba caches each one by its name.
+def _sum_u32_f32(frame: int) -> int:
+    return _sum(frame, np.uint32, np.float32)
+
+
+def _sum_u32_f64(frame: int) -> int:
+    return _sum(frame, np.uint32, np.float64)
+
+
+def _sum_u64_f32(frame: int) -> int:
+    return _sum(frame, np.uint64, np.float32)
+
+
+def _sum_u64_f64(frame: int) -> int:
+    return _sum(frame, np.uint64, np.float64)
+
+
+def _prod_u32_f32(frame: int) -> int:
+    return _prod(frame, np.uint32, np.float32)
+
+
+def _prod_u32_f64(frame: int) -> int:
+    return _prod(frame, np.uint32, np.float64)
+
+
+def _prod_u64_f32(frame: int) -> int:
+    return _prod(frame, np.uint64, np.float32)
+
+
+def _prod_u64_f64(frame: int) -> int:
+    return _prod(frame, np.uint64, np.float64)
+
+
+_HANDLERS = {
+    ("sum", 32, "float32"): _sum_u32_f32,
+    ("sum", 32, "float64"): _sum_u32_f64,
+    ("sum", 64, "float32"): _sum_u64_f32,
+    ("sum", 64, "float64"): _sum_u64_f64,
+    ("prod", 32, "float32"): _prod_u32_f32,
+    ("prod", 32, "float64"): _prod_u32_f64,
+    ("prod", 64, "float32"): _prod_u64_f32,
+    ("prod", 64, "float64"): _prod_u64_f64,
+}
+
+
+def _handler(op: str, index_dtype: str, value_dtype: str) -> Any:
+    """The handler's Python function for these dtypes (signed and unsigned indices share one)."""
+    return _HANDLERS[op, np.dtype(index_dtype).itemsize * 8, value_dtype]
 
 
 def event_target(op: str, index_dtype: str, value_dtype: str) -> str:
@@ -138,5 +213,6 @@ def event_target(op: str, index_dtype: str, value_dtype: str) -> str:
     The target takes ``(events: bool[n_pre], indices: int[nnz], indptr: int[n_pre + 1],
     values: float[] or float[nnz])`` and returns ``float[n_post]``.
     """
-    name = f"brainpy_ops_event_{op}_{index_dtype}_{value_dtype}"
-    return _ffi.register_target(name, lambda: _build(op, index_dtype, value_dtype))
+    handler = _handler(op, index_dtype, value_dtype)
+    name = "brainpy_ops_event" + handler.__name__  # e.g. brainpy_ops_event_sum_u32_f32
+    return _ffi.register_target(name, lambda: _ffi.compile_handler(handler, cache=True))

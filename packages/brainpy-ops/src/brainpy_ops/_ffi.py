@@ -39,6 +39,7 @@ References
 from __future__ import annotations
 
 import threading
+import warnings
 from collections.abc import Callable
 from typing import Any
 
@@ -177,9 +178,85 @@ _LOCK = threading.Lock()
 _TARGETS: dict[str, Any] = {}
 
 
-def compile_handler(py_func: Callable[[int], int]) -> Any:
-    """Compile ``py_func(frame) -> 0`` into a typed-FFI handler (a numba cfunc)."""
-    return numba.cfunc(_HANDLER_SIGNATURE, nopython=True, fastmath=True, error_model="numpy")(py_func)
+_OPTIONS = dict(nopython=True, fastmath=True, error_model="numpy")
+
+
+def compile_handler(py_func: Callable[[int], int], cache: bool = False) -> Any:
+    """Compile ``py_func(frame) -> 0`` into a typed-FFI handler (a numba cfunc).
+
+    Parameters
+    ----------
+    py_func : callable
+        The handler's Python source: ``frame`` is the call frame's address.
+    cache : bool
+        Use numba's on-disk cache (``cache=True``): the first process compiles and saves the
+        machine code, later ones load it. Only for module-level functions without closures.
+        numba picks the first writable directory of ``$NUMBA_CACHE_DIR``, the module's
+        ``__pycache__`` and the user's cache directory (``~/.cache/numba`` on Linux), so a
+        read-only installation caches under the user's directory; with none writable, the
+        handler is compiled as without ``cache``. A cache file that cannot be read (truncated,
+        overwritten) is replaced, with a :class:`~brainpy.errors.BrainPyWarning`. numba
+        invalidates an entry when the source file of ``py_func`` changes, not when a function
+        it calls from *another* file does: after editing this module, touch the handler's
+        module (or clear the cache).
+
+    Returns
+    -------
+    numba.core.ccallback.CFunc
+        The compiled handler; ``.address`` is the C function pointer.
+    """
+    handler = _compile_cached(py_func) if cache else None
+    return handler if handler is not None else numba.cfunc(_HANDLER_SIGNATURE, **_OPTIONS)(py_func)
+
+
+def _compile_cached(py_func: Callable[[int], int]) -> Any:
+    """``numba.cfunc(..., cache=True)(py_func)``, surviving cache trouble; None without a cache directory."""
+    from numba.core.ccallback import CFunc  # what numba.cfunc builds
+
+    handler = CFunc(py_func, (_HANDLER_SIGNATURE.args, _HANDLER_SIGNATURE.return_type), locals={}, options=_OPTIONS)
+    try:
+        handler.enable_caching()
+    except RuntimeError:  # "cannot cache function ...: no locator available"
+        return None
+    handler._cache = _TolerantCache(handler._cache, py_func.__qualname__)
+    handler.compile()  # loads from the cache, or compiles and saves
+    return handler
+
+
+class _TolerantCache:
+    """numba's cache of one handler, where an unreadable entry means "not cached" and a failed save is ignored.
+
+    numba itself raises on a truncated or overwritten cache file (``pickle`` errors and the like), which
+    would make the operator unusable until someone deletes the file.
+    """
+
+    def __init__(self, cache: Any, name: str) -> None:
+        self._cache = cache
+        self._name = name
+
+    def load_overload(self, sig: Any, target_context: Any) -> Any:
+        try:
+            return self._cache.load_overload(sig, target_context)
+        except Exception as exc:  # a corrupt file can raise anything while unpickling
+            from brainpy.errors import BrainPyWarning
+
+            warnings.warn(
+                f"brainpy-ops: numba's cache of the handler {self._name!r} in {self._cache.cache_path!r} could "
+                f"not be read ({type(exc).__name__}: {exc}); it is compiled and cached again.",
+                BrainPyWarning,
+                stacklevel=2,
+            )
+            try:
+                self._cache.flush()  # an empty index, so that the save below overwrites the entry
+            except OSError:
+                pass
+            return None
+
+    def save_overload(self, sig: Any, data: Any) -> None:
+        try:
+            self._cache.save_overload(sig, data)
+        except OSError:  # the directory became unwritable or full: the handler works uncached
+            pass
 
 
 def register_target(name: str, build: Callable[[], Any]) -> str:
