@@ -114,11 +114,20 @@ def test_native_inside_scan_jit_and_grad():
     np.testing.assert_allclose(t_native, t_ref, rtol=1e-5)
 
 
-def test_malformed_indices_are_skipped_not_written_out_of_range():
+@pytest.mark.parametrize("backend", ["numba", "jax"])
+def test_malformed_indices_are_skipped_not_written_out_of_range(backend):
     indices = jnp.array([0, 7, 1, -1], jnp.int32)  # 7 and -1 are outside [0, 3)
     indptr = jnp.array([0, 2, 9], jnp.int32)  # the last row end overshoots nnz = 4
-    out = bm.pre2post_event_sum(jnp.array([True, True]), (indices, indptr), 3, 1.0)
+    bm.set_op_backend("pre2post_event_sum", backend)
+    bm.set_op_backend("pre2post_event_prod", backend)
+    try:
+        out = bm.pre2post_event_sum(jnp.array([True, True]), (indices, indptr), 3, 1.0)
+        prod = bm.pre2post_event_prod(jnp.array([True, True]), (indices, indptr), 3, 2.0)
+    finally:
+        bm.set_op_backend("pre2post_event_sum", None)
+        bm.set_op_backend("pre2post_event_prod", None)
     np.testing.assert_allclose(out, [1.0, 1.0, 0.0])
+    np.testing.assert_allclose(prod, [2.0, 2.0, 1.0])
 
 
 def test_unsupported_dtypes_fall_back_to_the_reference():

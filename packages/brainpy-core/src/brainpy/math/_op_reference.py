@@ -47,9 +47,15 @@ def _event_mask(events: jax.Array, indptr: jax.Array, nnz: int) -> jax.Array:
     return padded[synapse_rows(indptr, nnz)]
 
 
+def _targets(indices: jax.Array, post_num: int) -> jax.Array:
+    """Post-synaptic indices with negative ones moved out of range (JAX would wrap them; we drop them)."""
+    return jnp.where(indices < 0, post_num, indices)
+
+
 def pre2post_event_sum(events: jax.Array, pre2post: tuple, post_num: int, values: Any = 1.0) -> jax.Array:
     """Reference ``pre2post_event_sum``: masks every synapse, then one scatter-add."""
     indices, indptr = pre2post
+    indices = _targets(indices, post_num)
     dtype = value_dtype(values)
     values = jnp.asarray(values, dtype)
     nnz = indices.shape[0]
@@ -61,6 +67,7 @@ def pre2post_event_sum(events: jax.Array, pre2post: tuple, post_num: int, values
 def pre2post_event_prod(events: jax.Array, pre2post: tuple, post_num: int, values: Any = 1.0) -> jax.Array:
     """Reference ``pre2post_event_prod``: masks every synapse, then one scatter-multiply."""
     indices, indptr = pre2post
+    indices = _targets(indices, post_num)
     dtype = value_dtype(values)
     values = jnp.asarray(values, dtype)
     nnz = indices.shape[0]
