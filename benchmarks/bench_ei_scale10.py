@@ -54,8 +54,9 @@ class ExpCOBA(bp.dyn.TwoEndConn):
         self.g.value = self.integral(self.g, _t, dt=_dt)
         if self.custom:
             post_size = bm.zeros(self.post.num)
-            self.g += jit_event_sum(self.pre.spike, self.pre2post[0].value, self.pre2post[1].value, post_size,
-                                    self.g_max)
+            self.g += jit_event_sum(
+                self.pre.spike, self.pre2post[0].value, self.pre2post[1].value, post_size, self.g_max
+            )
         else:
             self.g += bm.pre2post_event_sum(self.pre.spike, self.pre2post, self.post.num, self.g_max)
         self.post.input += self.g * (self.E - self.post.V)
@@ -89,17 +90,23 @@ def main() -> None:
         t0 = time.perf_counter()
         net = EINet(scale=args.scale, method="euler", custom=custom)
         build = time.perf_counter() - t0
-        runner = bp.dyn.DSRunner(net, monitors=["E.spike"], inputs=[("E.input", 20.0), ("I.input", 20.0)],
-                                 progress_bar=False)
+        runner = bp.dyn.DSRunner(
+            net, monitors=["E.spike"], inputs=[("E.input", 20.0), ("I.input", 20.0)], progress_bar=False
+        )
         first = runner.run(args.duration)
         rate = np.asarray(runner.mon["E.spike"]).mean() / bm.get_dt() * 1000.0
         second = runner.run(args.duration)
         name = "custom register_op" if custom else "built-in"
         times[custom] = first
-        print(f"{name:>19}: build {build:6.2f} s, first run {first:7.2f} s, warm run {second:7.2f} s "
-              f"(E rate {rate:5.1f} Hz)", flush=True)
-    print(f"custom / built-in (first runs, as the spec times them): {times[True] / times[False]:.3f} "
-          f"(spec: 15.70 / 15.63 = 1.005)")
+        print(
+            f"{name:>19}: build {build:6.2f} s, first run {first:7.2f} s, warm run {second:7.2f} s "
+            f"(E rate {rate:5.1f} Hz)",
+            flush=True,
+        )
+    print(
+        f"custom / built-in (first runs, as the spec times them): {times[True] / times[False]:.3f} "
+        f"(spec: 15.70 / 15.63 = 1.005)"
+    )
 
 
 if __name__ == "__main__":

@@ -5,9 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
-import pytest
-
 import brainpy
+import pytest
 from brainpy import _lazy
 from brainpy.errors import BrainPyError, DistributionNotInstalledError
 
@@ -16,7 +15,9 @@ def test_import_is_lazy():
     code = "import sys, brainpy; print(sorted(m for m in sys.modules if m.startswith('brainpy.')))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     loaded = eval(out)  # a list literal printed by the child
-    assert not any(m.startswith(("brainpy.dyn", "brainpy.nn", "brainpy.analysis", "brainpy.integrators")) for m in loaded)
+    assert not any(
+        m.startswith(("brainpy.dyn", "brainpy.nn", "brainpy.analysis", "brainpy.integrators")) for m in loaded
+    )
     assert "brainpy.math" not in loaded
 
 

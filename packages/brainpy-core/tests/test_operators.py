@@ -151,7 +151,9 @@ def test_syn2post_and_pre2post(how):
     pre = rng.uniform(0.5, 1.5, 10).astype(np.float32)
     want = getattr(bm, f"syn2post_{how}")(pre[pre_ids], post_ids, 12)
     np.testing.assert_allclose(getattr(bm, f"pre2post_{how}")(pre, 12, post_ids, pre_ids), want, rtol=1e-6)
-    grad = jax.grad(lambda x: jnp.sum(jnp.where(jnp.isfinite(want), getattr(bm, f"pre2post_{how}")(x, 12, post_ids, pre_ids), 0.0)))(pre)
+    grad = jax.grad(
+        lambda x: jnp.sum(jnp.where(jnp.isfinite(want), getattr(bm, f"pre2post_{how}")(x, 12, post_ids, pre_ids), 0.0))
+    )(pre)
     assert np.all(np.isfinite(grad))
 
 
@@ -178,8 +180,11 @@ def test_syn2post_softmax():
 
 
 def test_sparse_matmul_and_segments():
-    A = {"data": np.array([2.0, 4.0, 1.0, 3.0, 2.0]), "index": (np.array([0, 0, 1, 2, 2]), np.array([1, 3, 0, 1, 3])),
-         "shape": (3, 4)}
+    A = {
+        "data": np.array([2.0, 4.0, 1.0, 3.0, 2.0]),
+        "index": (np.array([0, 0, 1, 2, 2]), np.array([1, 3, 0, 1, 3])),
+        "shape": (3, 4),
+    }
     dense = np.array([[0, 2, 0, 4], [1, 0, 0, 0], [0, 3, 0, 2]], np.float32)
     B = np.random.default_rng(3).random((4, 5)).astype(np.float32)
     np.testing.assert_allclose(bm.sparse_matmul(A, np.arange(4.0)), [14.0, 0.0, 9.0])

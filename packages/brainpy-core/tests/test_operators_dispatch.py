@@ -54,8 +54,14 @@ VALS = np.array([1.0, 2.0, 3.0], np.float32)
 
 def test_references_are_registered_by_core_with_priority_zero():
     registry = brainpy.plugins.get_registry("operator_backends")
-    for op in ("pre2post_event_sum", "pre2post_event_prod", "pre2post_sum", "pre2syn", "syn2post_softmax",
-               "sparse_matmul"):
+    for op in (
+        "pre2post_event_sum",
+        "pre2post_event_prod",
+        "pre2post_sum",
+        "pre2syn",
+        "syn2post_softmax",
+        "sparse_matmul",
+    ):
         record = registry.get(f"{op}/any/jax")
         assert record.priority == 0
         assert registry.origin(f"{op}/any/jax").distribution == "brainpy-core"
@@ -130,7 +136,9 @@ def test_register_op_argument_errors():
 
 
 def test_core_imports_neither_numba_nor_brainpy_ops():
-    code = ("import sys, brainpy.math as bm, numpy as np; bm.syn2post_sum(np.ones(2), np.array([0, 1]), 2); "
-            "print('numba' in sys.modules, 'brainpy_ops._event' in sys.modules)")
+    code = (
+        "import sys, brainpy.math as bm, numpy as np; bm.syn2post_sum(np.ones(2), np.array([0, 1]), 2); "
+        "print('numba' in sys.modules, 'brainpy_ops._event' in sys.modules)"
+    )
     out = subprocess.run([sys.executable, "-W", "ignore", "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]

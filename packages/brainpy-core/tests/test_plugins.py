@@ -7,9 +7,8 @@ import sys
 import textwrap
 import warnings
 
-import pytest
-
 import brainpy.plugins as plugins
+import pytest
 from brainpy.errors import BrainPyPluginWarning, UnknownNameError
 from brainpy.plugins import OperatorBackend, hookimpl
 from brainpy.plugins._manager import PluginManager
@@ -154,13 +153,15 @@ def test_discovery_through_entry_points_isolates_failures(tmp_path, monkeypatch)
         tmp_path,
         "fake-lab-models",
         {"broken": "fake_missing_module_xyz", "working": "fake_working_plugin"},
-        {"fake_working_plugin": """
+        {
+            "fake_working_plugin": """
             from brainpy.plugins import hookimpl
             class LabNeuron: pass
             @hookimpl
             def brainpy_neuron_models():
                 return {"LabNeuron": LabNeuron}
-        """},
+        """
+        },
     )
     monkeypatch.syspath_prepend(str(tmp_path))
     manager = PluginManager()
@@ -186,8 +187,14 @@ def test_discovery_happens_once(monkeypatch):
 
 def test_first_party_distributions_are_plugins():
     dists = {o.distribution for o in plugins.plugins()}
-    assert {"brainpy-core", "brainpy-integrators", "brainpy-dyn", "brainpy-nn", "brainpy-analysis",
-            "brainpy-ops"} <= dists
+    assert {
+        "brainpy-core",
+        "brainpy-integrators",
+        "brainpy-dyn",
+        "brainpy-nn",
+        "brainpy-analysis",
+        "brainpy-ops",
+    } <= dists
 
 
 def test_command_line_lists_plugins():

@@ -109,8 +109,11 @@ def test_ranks_dtypes_vmap_and_scan():
         for i in range(b.shape[0]):
             flags[i] = b[i] * 2
 
-    op = bm.register_op("mix", op_fn, out_shapes=lambda m, b: [jax.ShapeDtypeStruct((1,), jnp.float32),
-                                                                jax.ShapeDtypeStruct(b.shape, jnp.int32)])
+    op = bm.register_op(
+        "mix",
+        op_fn,
+        out_shapes=lambda m, b: [jax.ShapeDtypeStruct((1,), jnp.float32), jax.ShapeDtypeStruct(b.shape, jnp.int32)],
+    )
     m = jnp.arange(6.0, dtype=jnp.float32).reshape(2, 3)
     b = jnp.array([True, False, True])
     total, flags = op(m, b)

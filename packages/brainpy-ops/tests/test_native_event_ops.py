@@ -76,8 +76,13 @@ def test_native_matches_reference_on_random_cases(op):
             want = jax.jit(jax.vmap(backend_fn(op, "jax"), in_axes=(0, 0, 0, 0, None)), static_argnums=4)(*args)
             assert got.dtype == want.dtype and got.shape == want.shape == (PER_BATCH, n_post)
             tol = 1e-12 if got.dtype == jnp.float64 else 2e-6
-            np.testing.assert_allclose(np.asarray(got), np.asarray(want), rtol=tol, atol=tol,
-                                       err_msg=f"batch {b}: {events.shape} {indices.dtype} {values.dtype}")
+            np.testing.assert_allclose(
+                np.asarray(got),
+                np.asarray(want),
+                rtol=tol,
+                atol=tol,
+                err_msg=f"batch {b}: {events.shape} {indices.dtype} {values.dtype}",
+            )
         n_cases += PER_BATCH
     assert n_cases >= 10_000
 
@@ -94,6 +99,7 @@ def test_native_inside_scan_jit_and_grad():
     def run(w, backend):
         bm.set_op_backend("pre2post_event_sum", backend)
         try:
+
             def body(g, s):
                 g = 0.9 * g + bm.pre2post_event_sum(s, (indices, indptr), n_post, w)
                 return g, g.sum()
@@ -105,10 +111,10 @@ def test_native_inside_scan_jit_and_grad():
     native = jax.jit(lambda w: run(w, "numba"))
     reference = jax.jit(lambda w: run(w, "jax"))
     np.testing.assert_allclose(native(w), reference(w), rtol=1e-5)
-    np.testing.assert_allclose(jax.grad(lambda w: run(w, "numba"))(w), jax.grad(lambda w: run(w, "jax"))(w),
-                               rtol=1e-5)
-    np.testing.assert_allclose(jax.grad(lambda v: run(v, "numba"))(0.7), jax.grad(lambda v: run(v, "jax"))(0.7),
-                               rtol=1e-5)
+    np.testing.assert_allclose(jax.grad(lambda w: run(w, "numba"))(w), jax.grad(lambda w: run(w, "jax"))(w), rtol=1e-5)
+    np.testing.assert_allclose(
+        jax.grad(lambda v: run(v, "numba"))(0.7), jax.grad(lambda v: run(v, "jax"))(0.7), rtol=1e-5
+    )
     t_native = jax.jvp(lambda w: run(w, "numba"), (w,), (jnp.ones_like(w),))
     t_ref = jax.jvp(lambda w: run(w, "jax"), (w,), (jnp.ones_like(w),))
     np.testing.assert_allclose(t_native, t_ref, rtol=1e-5)

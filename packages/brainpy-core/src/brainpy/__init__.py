@@ -27,8 +27,8 @@ from typing import Any
 # folders to ``sys.path`` and are found here.
 __path__ = pkgutil.extend_path(__path__, __name__)
 
-from brainpy._version import __version__  # noqa: E402
 from brainpy._lazy import LAZY_ATTRIBUTES, LAZY_SUBPACKAGES, load_attribute  # noqa: E402
+from brainpy._version import __version__  # noqa: E402
 
 __all__ = ["__version__", *sorted(LAZY_SUBPACKAGES), *sorted(LAZY_ATTRIBUTES)]
 

@@ -19,4 +19,6 @@ def brainpy_operator_backends() -> list:
     from brainpy.math._op_reference import REFERENCES
     from brainpy.plugins import OperatorBackend
 
-    return [OperatorBackend(op=op, name="jax", platform="any", impl=impl, priority=0) for op, impl in REFERENCES.items()]
+    return [
+        OperatorBackend(op=op, name="jax", platform="any", impl=impl, priority=0) for op, impl in REFERENCES.items()
+    ]

@@ -48,13 +48,16 @@ def _getter(slot: int, output: bool, dtype: Any, ndim: int) -> Any:
 
     if ndim == 0:
         if output:
+
             def get(frame: int) -> Any:
                 a = numba.carray(vp(data(buffer(frame, slot))), 1, vtype)
                 a[0] = 0
                 return a
         else:
+
             def get(frame: int) -> Any:
                 return numba.carray(vp(data(buffer(frame, slot))), 1, vtype)[0]
+
         return numba.njit(inline="always")(get)
 
     def get_nd(frame: int) -> Any:
@@ -94,6 +97,7 @@ def _build_handler(kernel: Any, in_sig: tuple, out_sig: tuple, single: bool) -> 
     handshake = _ffi.handshake
 
     if single:
+
         def handler(frame: int) -> int:
             if handshake(frame):
                 return 0
@@ -101,6 +105,7 @@ def _build_handler(kernel: Any, in_sig: tuple, out_sig: tuple, single: bool) -> 
             kernel(outs[0], build_ins(frame))
             return 0
     else:
+
         def handler(frame: int) -> int:
             if handshake(frame):
                 return 0
@@ -130,8 +135,9 @@ def _structs(declared: Any) -> tuple[list[jax.ShapeDtypeStruct], bool]:
 class CustomOp:
     """The operator ``bm.register_op`` returns (through ``bm.XLACustomOp``); see there."""
 
-    def __init__(self, op_name: str, cpu_func: Callable[..., None], out_shapes: Any,
-                 apply_cpu_func_to_gpu: bool = False) -> None:
+    def __init__(
+        self, op_name: str, cpu_func: Callable[..., None], out_shapes: Any, apply_cpu_func_to_gpu: bool = False
+    ) -> None:
         self.op_name = op_name
         self.kernel = cpu_func if numba.extending.is_jitted(cpu_func) else numba.njit(cpu_func)
         self.out_shapes = out_shapes
@@ -191,8 +197,9 @@ class CustomOp:
         return results[0] if single else list(results)
 
 
-def make_custom_op(op_name: str, cpu_func: Callable[..., None], gpu_func: Any, out_shapes: Any,
-                   apply_cpu_func_to_gpu: bool) -> CustomOp:
+def make_custom_op(
+    op_name: str, cpu_func: Callable[..., None], gpu_func: Any, out_shapes: Any, apply_cpu_func_to_gpu: bool
+) -> CustomOp:
     """The ``register_op`` factory brainpy-ops registers (see ``brainpy.math._op_custom``)."""
     if gpu_func is not None:
         raise UnsupportedError("gpu_func is not supported; use apply_cpu_func_to_gpu=True.")

@@ -34,10 +34,13 @@ def _lazy(module: str, name: str) -> Any:
 def brainpy_operator_backends() -> list[OperatorBackend]:
     """The native CPU kernels and the ``register_op`` factory."""
     return [
-        OperatorBackend("pre2post_event_sum", "numba", "cpu", _lazy("brainpy_ops._event", "native_event_sum"),
-                        NATIVE_PRIORITY),
-        OperatorBackend("pre2post_event_prod", "numba", "cpu", _lazy("brainpy_ops._event", "native_event_prod"),
-                        NATIVE_PRIORITY),
-        OperatorBackend("register_op", "numba", "any", _lazy("brainpy_ops._custom_op", "make_custom_op"),
-                        NATIVE_PRIORITY),
+        OperatorBackend(
+            "pre2post_event_sum", "numba", "cpu", _lazy("brainpy_ops._event", "native_event_sum"), NATIVE_PRIORITY
+        ),
+        OperatorBackend(
+            "pre2post_event_prod", "numba", "cpu", _lazy("brainpy_ops._event", "native_event_prod"), NATIVE_PRIORITY
+        ),
+        OperatorBackend(
+            "register_op", "numba", "any", _lazy("brainpy_ops._custom_op", "make_custom_op"), NATIVE_PRIORITY
+        ),
     ]

@@ -22,6 +22,9 @@ from typing import Any
 
 from brainpy.math import _activations, _autograd, _controls, _delays, _jit, _ndarray, _numpy_api, _operators, _settings
 from brainpy.math import fft, linalg, random
+
+# The order of the star imports matters: a later module's name wins (the activation ``identity``
+# must shadow NumPy's ``identity``), so import sorting is switched off for this file (pyproject.toml).
 from brainpy.math._settings import *  # noqa: F403
 from brainpy.math._ndarray import *  # noqa: F403
 from brainpy.math._numpy_api import *  # noqa: F403

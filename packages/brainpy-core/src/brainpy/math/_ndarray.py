@@ -19,6 +19,15 @@ wrapped array as its only leaf, so JaxArrays can be passed to ``jax.jit`` and to
 attribute ``_value``. Transformations that swap a Variable's value for a tracer
 while tracing, and back afterwards, assign ``var._value = new`` directly: this
 does no checks and no conversion.
+
+**Eager conversions compile nothing.** Outside any JAX transformation, NumPy data
+(``JaxArray(np_array)``, ``Variable(np_array)``, ``bm.asarray(np_array)``) is
+copied to the device with ``jax.device_put`` and converted to JAX's canonical
+dtype by NumPy, where ``jax.numpy.asarray`` would compile a small XLA program for
+every new shape. ``x[:] = y`` and ``x[...] = y`` with an array ``y`` of the same
+shape and dtype store ``y`` as assigning ``.value`` does (no scatter is compiled;
+a weakly typed ``y`` only replaces weakly typed data). Inside a
+trace the ``jax.numpy`` operations are used, as before.
 """
 
 from __future__ import annotations
@@ -31,7 +40,7 @@ import jax
 import jax.numpy as jnp
 import numpy as np
 
-from brainpy._compat import is_tracer
+from brainpy._compat import in_trace, is_tracer
 from brainpy.errors import MathError
 from brainpy.math._numpy_methods import NDArrayMethods, unwrap
 
@@ -56,7 +65,83 @@ def _to_jax(value: Any, dtype: Any = None) -> Any:
         value = jnp.asarray([_to_jax(v) for v in value], dtype=dtype)
     if is_tracer(value) or isinstance(value, jax.Array):
         return value if dtype is None or value.dtype == jnp.dtype(dtype) else value.astype(dtype)
-    return jnp.asarray(value, dtype=dtype)
+    moved = host_to_device(value, dtype)
+    return moved if moved is not None else jnp.asarray(value, dtype=dtype)
+
+
+_PY_SCALARS = (bool, int, float, complex)
+
+
+def requested_dtype(dtype: Any) -> np.dtype | None:
+    """The dtype ``jax.numpy`` creates for a requested numeric ``dtype``; None where it would warn.
+
+    A NumPy 64-bit dtype requested while 64-bit mode is off makes ``jax.numpy`` warn
+    and truncate; callers then take the ``jax.numpy`` path, so the warning is kept.
+    """
+    try:
+        wanted = np.dtype(dtype)
+    except TypeError:
+        return None
+    if wanted.kind not in "biufc":
+        return None
+    target = np.dtype(jax.dtypes.canonicalize_dtype(wanted))
+    if target != wanted and not any(dtype is t for t in _PY_SCALARS):
+        return None
+    return target
+
+
+def host_to_device(value: Any, dtype: Any = None) -> jax.Array | None:
+    """``jnp.asarray(value, dtype)`` for a numeric NumPy array or scalar in eager code, compiling nothing.
+
+    NumPy converts (or copies) the data to the dtype ``jax.numpy`` would give and
+    ``jax.device_put`` moves the private copy. Returns None where this shortcut does
+    not apply (inside a trace, other inputs such as NumPy subclasses, casts across
+    kinds or that overflow), so the caller uses ``jax.numpy``.
+    """
+    if not (type(value) is np.ndarray or isinstance(value, np.generic)) or value.dtype.kind not in "biufc":
+        return None
+    if in_trace():
+        return None
+    if dtype is None:
+        target = np.dtype(jax.dtypes.canonicalize_dtype(value.dtype))
+    else:
+        target = requested_dtype(dtype)
+        if target is None or not np.can_cast(value.dtype, target, "same_kind"):
+            return None
+    try:
+        with np.errstate(all="raise"):
+            # a private copy: on CPU device_put may share the buffer, which the caller could change
+            value = np.array(value, dtype=target, copy=True)
+    except FloatingPointError:  # overflow: let jax.numpy decide
+        return None
+    return jax.device_put(value)
+
+
+def _is_full_index(index: Any) -> bool:
+    if type(index) is tuple and len(index) == 1:
+        index = index[0]
+    if type(index) is slice:
+        return index.start is None and index.stop is None and index.step is None
+    return index is Ellipsis
+
+
+def _full_replacement(old: Any, index: Any, value: Any) -> Any:
+    """The new data for ``x[:] = value``/``x[...] = value`` when it can simply replace ``old``, else None.
+
+    Only in eager code, and only for a JAX or NumPy array of the same shape and dtype as
+    ``old``, as assigning ``.value`` would store it; a weakly typed value must replace a
+    weakly typed one (a weak type is never introduced). Anything else is scattered.
+    """
+    if not _is_full_index(index) or is_tracer(old) or in_trace():
+        return None
+    value = unwrap(value)
+    if isinstance(value, (np.ndarray, np.generic)):
+        value = host_to_device(value)
+    if not isinstance(value, jax.Array) or is_tracer(value):
+        return None
+    if value.shape != old.shape or value.dtype != old.dtype or (value.weak_type and not old.weak_type):
+        return None
+    return value
 
 
 def _mutation_in_jit_error(obj: JaxArray) -> MathError:
@@ -182,7 +267,8 @@ class JaxArray(NDArrayMethods):
         return self._value[_index(index)]
 
     def __setitem__(self, index: Any, value: Any) -> None:
-        self._set(self._value.at[_index(index)].set(unwrap(value)))
+        new = _full_replacement(self._value, index, value)
+        self._set(new if new is not None else self._value.at[_index(index)].set(unwrap(value)))
 
     __hash__ = None  # type: ignore[assignment]  # like numpy.ndarray; Variables hash by identity
 
@@ -360,7 +446,8 @@ class Variable(JaxArray):
         self._value = new if new.dtype == old.dtype else new.astype(old.dtype)
 
     def __setitem__(self, index: Any, value: Any) -> None:
-        self._value = self._value.at[_index(index)].set(unwrap(value))
+        new = _full_replacement(self._value, index, value)
+        self._value = new if new is not None else self._value.at[_index(index)].set(unwrap(value))
 
 
 class TrainVar(Variable):

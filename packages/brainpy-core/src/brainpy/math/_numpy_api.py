@@ -22,7 +22,7 @@ import numpy as np
 
 from brainpy.errors import MathError
 from brainpy.math._ndarray import JaxArray, _new_jaxarray
-from brainpy.math._numpy_wrap import unwrap_tree, wrap_function
+from brainpy.math._numpy_wrap import unwrap_tree, wrap_creation, wrap_function
 
 # Functions wrapped one-to-one from jax.numpy (array results become JaxArrays).
 _WRAPPED = """
@@ -92,8 +92,12 @@ _SPECIAL = ["in1d", "msort", "clip_by_norm", "remove_diag"]
 __all__ = [*_WRAPPED, *_PASSTHROUGH, *_RENAMED, *_INPLACE, *_SPECIAL]
 
 _namespace = globals()
+# Made by NumPy and copied to the device in eager code (no compilation), see wrap_creation.
+_CREATION = ("zeros", "ones", "empty", "full", "asarray", "array")
+
 for _name in _WRAPPED:
-    _namespace[_name] = wrap_function(getattr(jnp, _name), _name)
+    _wrap = wrap_creation if _name in _CREATION else wrap_function
+    _namespace[_name] = _wrap(getattr(jnp, _name), _name)
 for _name in _PASSTHROUGH:
     _namespace[_name] = getattr(jnp, _name)
 for _name, _target in _RENAMED.items():
@@ -125,7 +129,7 @@ def _inplace_function(name: str, jax_function: Callable, numpy_function: Callabl
 
 for _name, (_jax_function, _numpy_function) in _INPLACE.items():
     _namespace[_name] = _inplace_function(_name, _jax_function, _numpy_function)
-del _namespace, _name, _target, _jax_function, _numpy_function
+del _namespace, _name, _wrap, _target, _jax_function, _numpy_function
 
 
 def in1d(ar1: Any, ar2: Any, assume_unique: bool = False, invert: bool = False) -> JaxArray:

@@ -77,8 +77,14 @@ class XLACustomOp:
     once per element); it has no derivative.
     """
 
-    def __init__(self, cpu_func: Callable[..., None], gpu_func: Callable[..., None] | None = None,
-                 out_shapes: Any = None, name: str | None = None, apply_cpu_func_to_gpu: bool = False) -> None:
+    def __init__(
+        self,
+        cpu_func: Callable[..., None],
+        gpu_func: Callable[..., None] | None = None,
+        out_shapes: Any = None,
+        name: str | None = None,
+        apply_cpu_func_to_gpu: bool = False,
+    ) -> None:
         if not callable(cpu_func):
             raise UnsupportedError(f"cpu_func must be a function f(outs, ins), got {type(cpu_func).__name__}.")
         if gpu_func is not None:
@@ -106,9 +112,13 @@ class XLACustomOp:
         return f"XLACustomOp(name={self.name!r}, cpu_func={getattr(self.cpu_func, '__name__', self.cpu_func)!r})"
 
 
-def register_op(op_name: str, cpu_func: Callable[..., None], gpu_func: Callable[..., None] | None = None,
-                out_shapes: Any | Sequence[Any] | Callable[..., Any] = None,
-                apply_cpu_func_to_gpu: bool = False) -> XLACustomOp:
+def register_op(
+    op_name: str,
+    cpu_func: Callable[..., None],
+    gpu_func: Callable[..., None] | None = None,
+    out_shapes: Any | Sequence[Any] | Callable[..., Any] = None,
+    apply_cpu_func_to_gpu: bool = False,
+) -> XLACustomOp:
     r"""Converting the numba-jitted function in a Jax/XLA compatible primitive.
 
     Parameters
@@ -143,5 +153,6 @@ def register_op(op_name: str, cpu_func: Callable[..., None], gpu_func: Callable[
     >>> jax.jit(op)(z, z)  # doctest: +SKIP
     [Array([[2., 2.]], dtype=float32), Array([[3., 3.]], dtype=float32)]
     """
-    return XLACustomOp(cpu_func, gpu_func=gpu_func, out_shapes=out_shapes, name=op_name,
-                       apply_cpu_func_to_gpu=apply_cpu_func_to_gpu)
+    return XLACustomOp(
+        cpu_func, gpu_func=gpu_func, out_shapes=out_shapes, name=op_name, apply_cpu_func_to_gpu=apply_cpu_func_to_gpu
+    )

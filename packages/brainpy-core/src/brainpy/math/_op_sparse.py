@@ -70,36 +70,56 @@ def sparse_matmul(A: Any, B: Any) -> jax.Array:
     if isinstance(A, dict) and isinstance(B, dict):
         raise MathError("sparse_matmul: A and B cannot both be sparse; make one of them a dense array.")
     if not isinstance(A, dict) and not isinstance(B, dict):
-        raise MathError("sparse_matmul: one of A and B must be a sparse dict {'data', 'index', 'shape'}; use A @ B "
-                        "for two dense arrays.")
+        raise MathError(
+            "sparse_matmul: one of A and B must be a sparse dict {'data', 'index', 'shape'}; use A @ B "
+            "for two dense arrays."
+        )
     if isinstance(A, dict):
         A = _as_sparse(A, "A")
         B = jnp.asarray(unwrap(B))
         if B.ndim not in (1, 2) or B.shape[0] != A["shape"][1]:
-            raise MathError(f"sparse_matmul: A has shape {A['shape']}, so B must have shape ({A['shape'][1]},) or "
-                            f"({A['shape'][1]}, k); got {B.shape}.")
+            raise MathError(
+                f"sparse_matmul: A has shape {A['shape']}, so B must have shape ({A['shape'][1]},) or "
+                f"({A['shape'][1]}, k); got {B.shape}."
+            )
     else:
         B = _as_sparse(B, "B")
         A = jnp.asarray(unwrap(A))
         if A.ndim not in (1, 2) or A.shape[-1] != B["shape"][0]:
-            raise MathError(f"sparse_matmul: B has shape {B['shape']}, so A must have shape ({B['shape'][0]},) or "
-                            f"(k, {B['shape'][0]}); got {A.shape}.")
+            raise MathError(
+                f"sparse_matmul: B has shape {B['shape']}, so A must have shape ({B['shape'][0]},) or "
+                f"(k, {B['shape'][0]}); got {A.shape}."
+            )
     return dispatch("sparse_matmul")(A, B)
 
 
 def _segment(reduce: Any, name: str) -> Any:
-    def op(data: Any, segment_ids: Any, num_segments: int | None = None, indices_are_sorted: bool = False,
-           unique_indices: bool = False, bucket_size: int | None = None, mode: Any = None) -> jax.Array:
+    def op(
+        data: Any,
+        segment_ids: Any,
+        num_segments: int | None = None,
+        indices_are_sorted: bool = False,
+        unique_indices: bool = False,
+        bucket_size: int | None = None,
+        mode: Any = None,
+    ) -> jax.Array:
         ids = as_ids(segment_ids, "segment_ids", name)
         if num_segments is not None:
             num_segments = as_size(num_segments, "num_segments", name)
-        return reduce(jnp.asarray(unwrap(data)), ids, num_segments, indices_are_sorted=indices_are_sorted,
-                      unique_indices=unique_indices, bucket_size=bucket_size, mode=mode)
+        return reduce(
+            jnp.asarray(unwrap(data)),
+            ids,
+            num_segments,
+            indices_are_sorted=indices_are_sorted,
+            unique_indices=unique_indices,
+            bucket_size=bucket_size,
+            mode=mode,
+        )
 
     op.__name__ = op.__qualname__ = name
-    op.__doc__ = rf"""Segment {name.split('_')[1]} of ``data`` along its first axis: :func:`jax.ops.{name}`.
+    op.__doc__ = rf"""Segment {name.split("_")[1]} of ``data`` along its first axis: :func:`jax.ops.{name}`.
 
-    .. math:: y_k = \mathop{{\mathrm{{{name.split('_')[1]}}}}}_{{i:\ \mathrm{{ids}}_i = k}} x_i
+    .. math:: y_k = \mathop{{\mathrm{{{name.split("_")[1]}}}}}_{{i:\ \mathrm{{ids}}_i = k}} x_i
 
     Parameters
     ----------

@@ -56,7 +56,9 @@ def _pre2post(op: str, pre_values: Any, post_num: Any, post_ids: Any, pre_ids: A
         )
     pre_ids = as_ids(pre_ids, "pre_ids", op)
     if pre_ids.shape != post_ids.shape:
-        raise MathError(f"{op}: pre_ids and post_ids must have the same shape, got {pre_ids.shape} and {post_ids.shape}.")
+        raise MathError(
+            f"{op}: pre_ids and post_ids must have the same shape, got {pre_ids.shape} and {post_ids.shape}."
+        )
     if pre_values.ndim != 1:
         raise MathError(f"{op}: pre_values must be a scalar or a 1-D vector, got shape {pre_values.shape}.")
     return dispatch(op)(pre_values, post_num, post_ids, pre_ids)
@@ -109,16 +111,22 @@ def pre2post_mean(pre_values: Any, post_num: int, post_ids: Any, pre_ids: Any = 
 
 
 pre2post_sum.__doc__ = _PRE2POST_DOC.format(
-    what="summation", formula=r"\sum_{s:\,b_s=k} x_{a_s}", empty="Unreached neurons get 0.")
+    what="summation", formula=r"\sum_{s:\,b_s=k} x_{a_s}", empty="Unreached neurons get 0."
+)
 pre2post_prod.__doc__ = _PRE2POST_DOC.format(
-    what="production", formula=r"\prod_{s:\,b_s=k} x_{a_s}", empty="Unreached neurons get 1.")
+    what="production", formula=r"\prod_{s:\,b_s=k} x_{a_s}", empty="Unreached neurons get 1."
+)
 pre2post_max.__doc__ = _PRE2POST_DOC.format(
-    what="maximization", formula=r"\max_{s:\,b_s=k} x_{a_s}", empty="Unreached neurons get the dtype's lowest value.")
+    what="maximization", formula=r"\max_{s:\,b_s=k} x_{a_s}", empty="Unreached neurons get the dtype's lowest value."
+)
 pre2post_min.__doc__ = _PRE2POST_DOC.format(
-    what="minimization", formula=r"\min_{s:\,b_s=k} x_{a_s}", empty="Unreached neurons get the dtype's highest value.")
+    what="minimization", formula=r"\min_{s:\,b_s=k} x_{a_s}", empty="Unreached neurons get the dtype's highest value."
+)
 pre2post_mean.__doc__ = _PRE2POST_DOC.format(
-    what="mean computation", formula=r"\frac{1}{|\{s: b_s=k\}|}\sum_{s:\,b_s=k} x_{a_s}",
-    empty="Unreached neurons get 0.")
+    what="mean computation",
+    formula=r"\frac{1}{|\{s: b_s=k\}|}\sum_{s:\,b_s=k} x_{a_s}",
+    empty="Unreached neurons get 0.",
+)
 
 
 def pre2syn(pre_values: Any, pre_ids: Any) -> jax.Array:
@@ -206,22 +214,35 @@ def syn2post_softmax(syn_values: Any, post_ids: Any, post_num: int, indices_are_
 
 _post = "``(post_num,)``"
 syn2post_sum.__doc__ = _SYN2POST_DOC.format(
-    what="summation", formula=r"y_k = \sum_{s:\,b_s=k} x_s", empty="Unreached neurons get 0.", shape=_post)
+    what="summation", formula=r"y_k = \sum_{s:\,b_s=k} x_s", empty="Unreached neurons get 0.", shape=_post
+)
 syn2post_prod.__doc__ = _SYN2POST_DOC.format(
-    what="product", formula=r"y_k = \prod_{s:\,b_s=k} x_s", empty="Unreached neurons get 1.", shape=_post)
+    what="product", formula=r"y_k = \prod_{s:\,b_s=k} x_s", empty="Unreached neurons get 1.", shape=_post
+)
 syn2post_max.__doc__ = _SYN2POST_DOC.format(
-    what="maximum", formula=r"y_k = \max_{s:\,b_s=k} x_s", empty="Unreached neurons get the dtype's lowest value.",
-    shape=_post)
+    what="maximum",
+    formula=r"y_k = \max_{s:\,b_s=k} x_s",
+    empty="Unreached neurons get the dtype's lowest value.",
+    shape=_post,
+)
 syn2post_min.__doc__ = _SYN2POST_DOC.format(
-    what="minimization", formula=r"y_k = \min_{s:\,b_s=k} x_s",
-    empty="Unreached neurons get the dtype's highest value.", shape=_post)
+    what="minimization",
+    formula=r"y_k = \min_{s:\,b_s=k} x_s",
+    empty="Unreached neurons get the dtype's highest value.",
+    shape=_post,
+)
 syn2post_mean.__doc__ = _SYN2POST_DOC.format(
-    what="mean", formula=r"y_k = \frac{1}{|\{s: b_s=k\}|}\sum_{s:\,b_s=k} x_s", empty="Unreached neurons get 0.",
-    shape=_post)
+    what="mean",
+    formula=r"y_k = \frac{1}{|\{s: b_s=k\}|}\sum_{s:\,b_s=k} x_s",
+    empty="Unreached neurons get 0.",
+    shape=_post,
+)
 syn2post_softmax.__doc__ = _SYN2POST_DOC.format(
-    what="softmax", formula=r"z_s = \frac{\exp x_s}{\sum_{r:\,b_r=b_s} \exp x_r}",
+    what="softmax",
+    formula=r"z_s = \frac{\exp x_s}{\sum_{r:\,b_r=b_s} \exp x_r}",
     empty="The result has one value per synapse; the values reaching each neuron sum to 1.",
-    shape="``(num_syn,)``")
+    shape="``(num_syn,)``",
+)
 
 #: The spec's short name of :func:`syn2post_sum`.
 syn2post = syn2post_sum

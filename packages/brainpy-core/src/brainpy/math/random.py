@@ -17,6 +17,7 @@ other, and ``size`` (an int or a tuple) sets the output shape; results are
 
 from __future__ import annotations
 
+import functools
 import secrets
 from typing import Any
 
@@ -25,7 +26,7 @@ import jax.numpy as jnp
 import jax.random as jr
 import numpy as np
 
-from brainpy._compat import is_tracer
+from brainpy._compat import in_trace, is_tracer
 from brainpy.errors import MathError
 from brainpy.math import _random_dists as _dists
 from brainpy.math._ndarray import JaxArray, Variable, _new_jaxarray
@@ -54,6 +55,19 @@ def _size(size: Any, *params: Any) -> tuple[int, ...]:
     if isinstance(size, (int, np.integer)):
         return (int(size),)
     return tuple(int(s) for s in size)
+
+
+@jax.jit
+def _split_one(key: jax.Array) -> tuple[jax.Array, jax.Array]:
+    # one compiled program for the eager split (jr.split alone runs three)
+    keys = jr.split(key)
+    return keys[0], keys[1]
+
+
+@functools.partial(jax.jit, static_argnums=1)
+def _split_many(key: jax.Array, n: int) -> tuple[jax.Array, jax.Array]:
+    keys = jr.split(key, n + 1)
+    return keys[0], keys[1:]
 
 
 def _key_from_seed(seed: Any) -> jax.Array:
@@ -111,6 +125,8 @@ class RandomState(Variable):
         """
         if is_tracer(self._value):
             new, sub = jr.split(self._value)
+        elif not in_trace():
+            new, sub = _split_one(self._value)
         else:
             with jax.ensure_compile_time_eval():
                 new, sub = jr.split(self._value)
@@ -121,11 +137,15 @@ class RandomState(Variable):
         r"""Advance the state and return ``n`` fresh keys (shape ``(n, 2)``), as vmap/pmap need."""
         if is_tracer(self._value):
             keys = jr.split(self._value, n + 1)
+            new, subs = keys[0], keys[1:]
+        elif not in_trace():
+            new, subs = _split_many(self._value, int(n))
         else:
             with jax.ensure_compile_time_eval():
                 keys = jr.split(self._value, n + 1)
-        self._value = keys[0]
-        return keys[1:]
+            new, subs = keys[0], keys[1:]
+        self._value = new
+        return subs
 
     # ---- uniform and integer draws -------------------------------------------------
     def rand(self, *dn: int) -> JaxArray:

@@ -124,8 +124,10 @@ class PluginManager:
             try:
                 plugin = ep.load()
             except Exception as exc:  # noqa: BLE001 - isolate every plugin
-                _warn(f"The brainpy plugin {ep.name!r} ({ep.value}) of {dist} {version} failed to load "
-                      f"and is ignored: {type(exc).__name__}: {exc}")
+                _warn(
+                    f"The brainpy plugin {ep.name!r} ({ep.value}) of {dist} {version} failed to load "
+                    f"and is ignored: {type(exc).__name__}: {exc}"
+                )
                 continue
             self.register(plugin, origin)
 
@@ -186,20 +188,26 @@ class PluginManager:
             try:
                 declared = impl.function()
             except Exception as exc:  # noqa: BLE001
-                _warn(f"The hook {registry.hook} of the brainpy {origin} raised and is ignored: "
-                      f"{type(exc).__name__}: {exc}")
+                _warn(
+                    f"The hook {registry.hook} of the brainpy {origin} raised and is ignored: "
+                    f"{type(exc).__name__}: {exc}"
+                )
                 continue
             for name, obj in self._items(kind, declared, origin):
                 problem = registry.validate(obj)
                 if problem is not None:
-                    _warn(f"The brainpy {origin} offers {name!r} for {kind} as {type(obj).__name__}, "
-                          f"but {problem} was expected; it is ignored.")
+                    _warn(
+                        f"The brainpy {origin} offers {name!r} for {kind} as {type(obj).__name__}, "
+                        f"but {problem} was expected; it is ignored."
+                    )
                     continue
                 winner = registry.add(name, obj, origin)
                 if winner is not None:
-                    _warn(f"{kind}: the name {registry.key(name)!r} is offered by the brainpy {winner.origin} "
-                          f"and by the brainpy {origin}; the first ({winner.origin.distribution}) wins "
-                          f"and the other is shadowed.")
+                    _warn(
+                        f"{kind}: the name {registry.key(name)!r} is offered by the brainpy {winner.origin} "
+                        f"and by the brainpy {origin}; the first ({winner.origin.distribution}) wins "
+                        f"and the other is shadowed."
+                    )
 
     def _items(self, kind: str, declared: Any, origin: Origin) -> list[tuple[str, Any]]:
         if declared is None:
@@ -212,8 +220,10 @@ class PluginManager:
         elif hasattr(declared, "items") and callable(declared.items):
             return [(str(n), o) for n, o in declared.items()]
         expected = "a sequence of OperatorBackend" if kind == "operator_backends" else "a mapping name -> object"
-        _warn(f"The hook {KINDS[kind][0]} of the brainpy {origin} returned {type(declared).__name__}, "
-              f"but {expected} was expected; it is ignored.")
+        _warn(
+            f"The hook {KINDS[kind][0]} of the brainpy {origin} returned {type(declared).__name__}, "
+            f"but {expected} was expected; it is ignored."
+        )
         return []
 
     # -- reporting ---------------------------------------------------------
@@ -225,9 +235,16 @@ class PluginManager:
             entries: list[tuple[Entry, str]] = [(e, "active") for e in registry.entries.values()]
             entries += [(loser, f"shadowed by {winner.origin.distribution}") for loser, winner in registry.shadowed]
             for entry, status in sorted(entries, key=lambda t: t[0].name):
-                rows.append(dict(kind=kind, name=entry.name, plugin=entry.origin.plugin,
-                                 distribution=entry.origin.distribution, version=entry.origin.version,
-                                 status=status))
+                rows.append(
+                    dict(
+                        kind=kind,
+                        name=entry.name,
+                        plugin=entry.origin.plugin,
+                        distribution=entry.origin.distribution,
+                        version=entry.origin.version,
+                        status=status,
+                    )
+                )
         return rows
 
     def plugins(self) -> list[Origin]:
@@ -240,8 +257,12 @@ class PluginManager:
     def snapshot(self) -> Iterator[None]:
         """Restore the registries and the plugin list on exit (for tests)."""
         self.discover()
-        saved = (copy.copy(self._order), dict(self._origins), set(self._ingested),
-                 {k: (dict(r.entries), list(r.shadowed)) for k, r in self.registries.items()})
+        saved = (
+            copy.copy(self._order),
+            dict(self._origins),
+            set(self._ingested),
+            {k: (dict(r.entries), list(r.shadowed)) for k, r in self.registries.items()},
+        )
         try:
             yield
         finally:

@@ -120,6 +120,8 @@ def init_state(
     value = init_param(init, shape, allow_none=False, name=name, owner=owner)
     if _is_variable(value):
         value = value.value
+    if isinstance(value, numbers.Real):  # a homogeneous value: filled without compiling a program
+        return bm.full(tuple(shape), value, dtype=bm.float_ if dtype is None else dtype)
     arr = jnp.broadcast_to(jnp.asarray(getattr(value, "value", value)), tuple(shape))
     if dtype is not None:
         arr = arr.astype(dtype)

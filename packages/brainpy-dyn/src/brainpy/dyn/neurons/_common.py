@@ -88,7 +88,7 @@ class SpikingGroup(NeuGroup):
 
         self.input = bm.Variable(bm.zeros(self.varshape))
         self.spike = bm.Variable(bm.zeros(self.varshape, dtype=bool))
-        self.t_last_spike = bm.Variable(bm.ones(self.varshape) * NEVER)
+        self.t_last_spike = bm.Variable(bm.full(self.varshape, NEVER, dtype=bm.float_))
 
     def _reset_spike_vars(self) -> None:
         self.input.value = self.input.value * 0.0
