@@ -29,7 +29,8 @@ NEEDS = {
     "analysis": (("core", "integrators", "dyn"), "plot"),
     "ops": (("core",), ""),
 }
-TEST_TOOLS = ("pytest>=8", "hypothesis>=6", "pytest-xdist>=3")
+# optax: the spec's interoperation cell (brainpy-core test_optax_interop.py) uses it
+TEST_TOOLS = ("pytest>=8", "hypothesis>=6", "pytest-xdist>=3", "optax>=0.2")
 PLUGIN = "examples/plugins/brainpy-plugin-example"
 
 

@@ -292,7 +292,10 @@ def test_sgd_training_spec_example3():
 
 
 def test_interop_with_pure_jax_optimizer_spec():
-    """The Optax cell of the spec (L8038-8066) with a tiny pure-JAX Adam in place of optax."""
+    """The Optax cell's pattern (L8038-8066) with a hand-written pure-JAX Adam (no optax needed).
+
+    The cell itself, with optax, runs unchanged in ``test_optax_interop.py``.
+    """
     import jax
 
     def adam_init(params):
