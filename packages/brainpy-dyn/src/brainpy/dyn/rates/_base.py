@@ -11,6 +11,13 @@ from brainpy.dyn._params import init_param, init_state, model_shape
 __all__ = ["Population", "OUNoise"]
 
 
+def uniform_init(high: float = 0.05) -> Any:
+    """The default initial values of the rate models' variables: ``bp.init.Uniform(0, high)``."""
+    from brainpy.initialize import Uniform
+
+    return Uniform(0.0, high)
+
+
 class Population(NeuGroup):
     r"""Base class of the rate (neural mass) models.
 

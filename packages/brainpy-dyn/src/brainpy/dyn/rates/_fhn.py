@@ -4,15 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from brainpy.dyn.rates._base import Population
+from brainpy.dyn.rates._base import Population, uniform_init
 
 __all__ = ["FHN", "FeedbackFHN"]
-
-
-def _uniform() -> Any:
-    from brainpy.initialize import Uniform
-
-    return Uniform(0.0, 0.05)
 
 
 class FHN(Population):
@@ -110,8 +104,8 @@ class FHN(Population):
         self._xy_setup(
             (x_ou_mean, x_ou_sigma, x_ou_tau),
             (y_ou_mean, y_ou_sigma, y_ou_tau),
-            _uniform() if x_initializer is None else x_initializer,
-            _uniform() if y_initializer is None else y_initializer,
+            uniform_init() if x_initializer is None else x_initializer,
+            uniform_init() if y_initializer is None else y_initializer,
             sde_method,
         )
         self.integral = odeint(JointEq([self.dx, self.dy]), method=method)
@@ -231,8 +225,8 @@ class FeedbackFHN(Population):
         self._xy_setup(
             (x_ou_mean, x_ou_sigma, x_ou_tau),
             (y_ou_mean, y_ou_sigma, y_ou_tau),
-            _uniform() if x_initializer is None else x_initializer,
-            _uniform() if y_initializer is None else y_initializer,
+            uniform_init() if x_initializer is None else x_initializer,
+            uniform_init() if y_initializer is None else y_initializer,
             sde_method,
         )
         self.x_delay = bm.TimeDelay(self.x.value, self.delay, before_t0=self.x.value, dt=self.dt, interp_method="round")

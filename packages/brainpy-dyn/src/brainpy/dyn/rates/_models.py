@@ -4,15 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from brainpy.dyn.rates._base import Population
+from brainpy.dyn.rates._base import Population, uniform_init
 
 __all__ = ["QIF", "StuartLandauOscillator", "WilsonCowanModel"]
-
-
-def _uniform(high: float) -> Any:
-    from brainpy.initialize import Uniform
-
-    return Uniform(0.0, high)
 
 
 class _XYModel(Population):
@@ -33,8 +27,8 @@ class _XYModel(Population):
         self._xy_setup(
             x_ou,
             y_ou,
-            _uniform(default_high) if x_init is None else x_init,
-            _uniform(default_high) if y_init is None else y_init,
+            uniform_init(default_high) if x_init is None else x_init,
+            uniform_init(default_high) if y_init is None else y_init,
             sde_method,
         )
         self.integral = odeint(JointEq([self.dx, self.dy]), method=method)
