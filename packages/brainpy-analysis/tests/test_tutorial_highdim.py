@@ -38,7 +38,7 @@ def int_s2(s2, t, s1, coh=0.5, mu=20.0):
 
 
 def step(s):
-    # spec L3461 returns bm.asarray([ds1.value, ds2.value]); see test_step_cell_verbatim
+    # spec L3457 uses ds1.value (see test_step_cell_verbatim); bm.as_jax also takes plain arrays
     ds1 = int_s1.f(s[0], 0.0, s[1])
     ds2 = int_s2.f(s[1], 0.0, s[0])
     return bm.asarray([bm.as_jax(ds1), bm.as_jax(ds2)])
@@ -101,20 +101,24 @@ def test_decision_model_phase_plane_and_slow_points(capsys):
         np.testing.assert_allclose(e["L"].T @ e["R"], np.eye(2), atol=1e-4)
 
 
-@pytest.mark.xfail(
-    reason="the cell calls .value on int_s1.f(...): in BrainPy 2.1 'jax array op JaxArray' deferred to JaxArray and "
-    "gave a JaxArray; today's JAX converts any __jax_array__ operand itself and returns a jax.Array",
-    raises=AttributeError,
-    strict=True,
-)
 def test_step_cell_verbatim():
+    # spec L3457-3460 exactly, .value included: the state's elements are JaxArrays, so ds1 is one
     def step_verbatim(s):
         ds1 = int_s1.f(s[0], 0.0, s[1])
         ds2 = int_s2.f(s[1], 0.0, s[0])
         return bm.asarray([ds1.value, ds2.value])
 
+    bm.random.seed(3)
     finder = bp.analysis.SlowPointFinder(f_cell=step_verbatim, verbose=False)
-    finder.find_fps_with_gd_method(candidates=bm.random.random((10, 2)), num_batch=10, num_opt=10)
+    finder.find_fps_with_gd_method(
+        candidates=bm.random.random((200, 2)),
+        tolerance=1e-5,
+        num_batch=200,
+        opt_setting=dict(method=bm.optimizers.Adam, lr=bm.optimizers.ExponentialDecay(0.01, 1, 0.9999)),
+    )
+    finder.filter_loss(1e-5)
+    finder.keep_unique()
+    _match(finder.fixed_points, SPEC_PP, 2e-3)
 
 
 class CANN1D(bp.NeuGroup):

@@ -23,6 +23,7 @@ import jax.numpy as jnp
 import numpy as np
 from brainpy.analysis._utils import as_jax, logger
 from brainpy.errors import AnalyzerError
+from brainpy.math import JaxArray
 
 __all__ = ["SlowPointFinder"]
 
@@ -84,9 +85,7 @@ class SlowPointFinder:
         if callable(getattr(f_cell, "update", None)) and callable(getattr(f_cell, "vars", None)):
             self._f = self._ds_function(f_cell, target_vars, dt)
         elif callable(f_cell):
-            from brainpy.math import JaxArray  # noqa: PLC0415
-
-            self._f = lambda x: as_jax(f_cell(JaxArray(x)))
+            self._f = lambda x: as_jax(f_cell(_CellState(x)))
         else:
             raise AnalyzerError(
                 f"f_cell must be a function f(x) or a DynamicalSystem, but got {type(f_cell).__name__}."
@@ -371,3 +370,18 @@ class SlowPointFinder:
                 item["L"] = np.linalg.pinv(R).T
             out.append(item)
         return out
+
+
+class _CellState(JaxArray):
+    """The state handed to a function ``f_cell``: a ``JaxArray`` whose elements are ``JaxArray`` too.
+
+    The spec's cells index the state and call ``.value`` on what the model's
+    derivative returns (``int_s1.f(s[0], 0., s[1]).value``). In BrainPy 2.1
+    that result was a ``JaxArray`` because JAX's arrays deferred mixed
+    arithmetic to it; today's JAX converts a ``JaxArray`` operand itself and
+    returns a plain array. Indexing the state into ``JaxArray`` elements keeps
+    every value derived from it a ``JaxArray``, as it was.
+    """
+
+    def __getitem__(self, index: Any) -> JaxArray:
+        return JaxArray(super().__getitem__(index))
