@@ -1,5 +1,10 @@
 """brainpy-ops' native event kernels against the pure-JAX references (>= 10,000 random cases).
 
+The native backends are those of the platform JAX runs on: the numba kernels
+on the CPU (sum and prod), the Pallas kernel on a GPU (sum). The GPU kernel's
+logic is also checked on the CPU, through Pallas' interpreter, in
+``test_gpu_event_kernel.py``.
+
 Cases are drawn with a seeded generator and run in batches of one shape
 (``vmap``), so each batch compiles once. A batch fixes (n_pre, n_post, nnz,
 dtypes, scalar or vector values); inside it every case has its own
@@ -23,6 +28,12 @@ pytestmark = pytest.mark.native
 
 BATCHES = 26
 PER_BATCH = 400  # 10,400 cases per operator
+PLATFORM = "gpu" if jax.default_backend() in ("cuda", "rocm", "gpu") else jax.default_backend()
+NATIVE = {
+    "cpu": [("pre2post_event_sum", "numba"), ("pre2post_event_prod", "numba")],
+    "gpu": [("pre2post_event_sum", "pallas")],
+}[PLATFORM]
+SUM_BACKEND = NATIVE[0][1]
 
 
 @pytest.fixture(autouse=True, scope="module")
@@ -62,9 +73,9 @@ def draw_batch(rng, x64):
     return events, indices, indptr, values, n_post
 
 
-@pytest.mark.parametrize("op", ["pre2post_event_sum", "pre2post_event_prod"])
-def test_native_matches_reference_on_random_cases(op):
-    assert bm.get_op_backend(op, platform="cpu") == "numba"
+@pytest.mark.parametrize("op,backend", NATIVE)
+def test_native_matches_reference_on_random_cases(op, backend):
+    assert bm.get_op_backend(op) == backend
     rng = np.random.default_rng(20240607)
     n_cases = 0
     for b in range(BATCHES):
@@ -72,10 +83,11 @@ def test_native_matches_reference_on_random_cases(op):
         with jax.enable_x64(x64):
             events, indices, indptr, values, n_post = draw_batch(rng, x64)
             args = (events, indices, indptr, values, n_post)
-            got = jax.jit(jax.vmap(backend_fn(op, "numba"), in_axes=(0, 0, 0, 0, None)), static_argnums=4)(*args)
+            got = jax.jit(jax.vmap(backend_fn(op, backend), in_axes=(0, 0, 0, 0, None)), static_argnums=4)(*args)
             want = jax.jit(jax.vmap(backend_fn(op, "jax"), in_axes=(0, 0, 0, 0, None)), static_argnums=4)(*args)
             assert got.dtype == want.dtype and got.shape == want.shape == (PER_BATCH, n_post)
-            tol = 1e-12 if got.dtype == jnp.float64 else 2e-6
+            # the GPU kernel's atomic adds sum in any order: rounding differs
+            tol = (1e-12 if got.dtype == jnp.float64 else 2e-6) * (50 if PLATFORM == "gpu" else 1)
             np.testing.assert_allclose(
                 np.asarray(got),
                 np.asarray(want),
@@ -108,24 +120,24 @@ def test_native_inside_scan_jit_and_grad():
         finally:
             bm.set_op_backend("pre2post_event_sum", None)
 
-    native = jax.jit(lambda w: run(w, "numba"))
+    native = jax.jit(lambda w: run(w, SUM_BACKEND))
     reference = jax.jit(lambda w: run(w, "jax"))
     np.testing.assert_allclose(native(w), reference(w), rtol=1e-5)
-    np.testing.assert_allclose(jax.grad(lambda w: run(w, "numba"))(w), jax.grad(lambda w: run(w, "jax"))(w), rtol=1e-5)
+    np.testing.assert_allclose(jax.grad(lambda w: run(w, SUM_BACKEND))(w), jax.grad(lambda w: run(w, "jax"))(w), rtol=1e-5)
     np.testing.assert_allclose(
-        jax.grad(lambda v: run(v, "numba"))(0.7), jax.grad(lambda v: run(v, "jax"))(0.7), rtol=1e-5
+        jax.grad(lambda v: run(v, SUM_BACKEND))(0.7), jax.grad(lambda v: run(v, "jax"))(0.7), rtol=1e-5
     )
-    t_native = jax.jvp(lambda w: run(w, "numba"), (w,), (jnp.ones_like(w),))
+    t_native = jax.jvp(lambda w: run(w, SUM_BACKEND), (w,), (jnp.ones_like(w),))
     t_ref = jax.jvp(lambda w: run(w, "jax"), (w,), (jnp.ones_like(w),))
     np.testing.assert_allclose(t_native, t_ref, rtol=1e-5)
 
 
-@pytest.mark.parametrize("backend", ["numba", "jax"])
+@pytest.mark.parametrize("backend", [SUM_BACKEND, "jax"])
 def test_malformed_indices_are_skipped_not_written_out_of_range(backend):
     indices = jnp.array([0, 7, 1, -1], jnp.int32)  # 7 and -1 are outside [0, 3)
     indptr = jnp.array([0, 2, 9], jnp.int32)  # the last row end overshoots nnz = 4
     bm.set_op_backend("pre2post_event_sum", backend)
-    bm.set_op_backend("pre2post_event_prod", backend)
+    bm.set_op_backend("pre2post_event_prod", backend if PLATFORM == "cpu" else "jax")
     try:
         out = bm.pre2post_event_sum(jnp.array([True, True]), (indices, indptr), 3, 1.0)
         prod = bm.pre2post_event_prod(jnp.array([True, True]), (indices, indptr), 3, 2.0)

@@ -1,29 +1,38 @@
-r"""The native CPU backends of ``bm.pre2post_event_sum`` and ``bm.pre2post_event_prod``.
+r"""The native backends of ``bm.pre2post_event_sum`` and ``bm.pre2post_event_prod``.
 
 Each backend takes the operator's normalised arguments (JAX arrays, a Python
-``int`` ``post_num``) and calls a numba kernel through ``jax.ffi.ffi_call``
-(see :mod:`brainpy_ops._event_kernels`). Around the FFI call:
+``int`` ``post_num``) and calls a kernel: on the CPU a numba kernel through
+``jax.ffi.ffi_call`` (see :mod:`brainpy_ops._event_kernels`), on a GPU a
+Pallas (Triton) kernel (see :mod:`brainpy_ops._event_gpu`). Around the kernel,
+:func:`native_backend` provides what both share:
 
 * inputs outside the kernels' dtypes (values that are not float32/float64,
   indices that are not 32/64-bit integers) go to the pure-JAX reference;
   events that are not bool are compared with 0 first;
-* ``vmap`` runs the kernel once per batch element (``vmap_method='sequential'``);
 * derivatives: a ``custom_jvp`` whose primal is the kernel and whose tangent
   is the reference's (linear in the values' tangent, so ``grad`` transposes
   it); the kernel stays the forward pass.
+
+The kernel modules are imported when a backend is first called, not when the
+plugin loads (numba's import alone takes about 0.4 s).
 """
 
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from typing import Any
 
 import jax
 import jax.numpy as jnp
 
-from brainpy_ops._event_kernels import SUPPORTED_INDEX_DTYPES, SUPPORTED_VALUE_DTYPES, event_target
+__all__ = ["native_backend", "native_event_sum", "native_event_prod", "reference"]
 
-__all__ = ["native_event_sum", "native_event_prod", "reference"]
+SUPPORTED_INDEX_DTYPES = ("int32", "int64", "uint32", "uint64")
+SUPPORTED_VALUE_DTYPES = ("float32", "float64")
+
+#: ``kernel(events: bool[n_pre], indices, indptr, values: float[] or float[nnz], post_num) -> float[post_num]``
+Kernel = Callable[[Any, Any, Any, Any, int], Any]
 
 
 def reference(op: str) -> Any:
@@ -38,12 +47,30 @@ def _value_dtype(values: Any) -> Any:
     return dtype if jnp.issubdtype(dtype, jnp.inexact) else jnp.result_type(float)
 
 
-def _native(kind: str, op: str) -> Any:
+def native_backend(op: str, kernel: Kernel, description: str) -> Callable[..., Any]:
+    """Wrap ``kernel`` as an operator backend of ``op`` with the reference's derivatives.
+
+    Parameters
+    ----------
+    op : str
+        The operator (``'pre2post_event_sum'`` or ``'pre2post_event_prod'``).
+    kernel : callable
+        ``kernel(events, indices, indptr, values, post_num)`` with bool events,
+        indices and ``indptr`` of one dtype from :data:`SUPPORTED_INDEX_DTYPES`
+        and float32/float64 values (a scalar or one per synapse).
+    description : str
+        The first line of the backend's docstring.
+
+    Returns
+    -------
+    callable
+        ``backend(events, pre2post, post_num, values=1.0)``, the signature
+        :func:`brainpy.math.pre2post_event_sum` dispatches to.
+    """
+
     @functools.partial(jax.custom_jvp, nondiff_argnums=(4,))
     def call(events: Any, indices: Any, indptr: Any, values: Any, post_num: int) -> Any:
-        target = event_target(kind, str(indices.dtype), str(values.dtype))
-        ffi = jax.ffi.ffi_call(target, jax.ShapeDtypeStruct((post_num,), values.dtype), vmap_method="sequential")
-        return ffi(events, indices, indptr, values)
+        return kernel(events, indices, indptr, values, post_num)
 
     @call.defjvp
     def call_jvp(post_num: int, primals: tuple, tangents: tuple) -> tuple:
@@ -65,9 +92,28 @@ def _native(kind: str, op: str) -> Any:
         return call(events, indices, indptr, values, post_num)
 
     backend.__name__ = backend.__qualname__ = f"native_{op}"
-    backend.__doc__ = f"brainpy-ops' native CPU ``{op}``: a numba kernel called through the XLA FFI."
+    backend.__doc__ = description
     return backend
 
 
-native_event_sum = _native("sum", "pre2post_event_sum")
-native_event_prod = _native("prod", "pre2post_event_prod")
+def _cpu_kernel(kind: str) -> Kernel:
+    def kernel(events: Any, indices: Any, indptr: Any, values: Any, post_num: int) -> Any:
+        from brainpy_ops._event_kernels import event_target
+
+        target = event_target(kind, str(indices.dtype), str(values.dtype))
+        ffi = jax.ffi.ffi_call(target, jax.ShapeDtypeStruct((post_num,), values.dtype), vmap_method="sequential")
+        return ffi(events, indices, indptr, values)
+
+    return kernel
+
+
+native_event_sum = native_backend(
+    "pre2post_event_sum",
+    _cpu_kernel("sum"),
+    "brainpy-ops' native CPU ``pre2post_event_sum``: a numba kernel called through the XLA FFI.",
+)
+native_event_prod = native_backend(
+    "pre2post_event_prod",
+    _cpu_kernel("prod"),
+    "brainpy-ops' native CPU ``pre2post_event_prod``: a numba kernel called through the XLA FFI.",
+)

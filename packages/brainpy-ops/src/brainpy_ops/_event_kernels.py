@@ -42,6 +42,7 @@ import numba
 import numpy as np
 
 from brainpy_ops import _ffi
+from brainpy_ops._event import SUPPORTED_INDEX_DTYPES, SUPPORTED_VALUE_DTYPES
 from brainpy_ops._ffi import (
     arg_buffer,
     as_voidptr,
@@ -53,9 +54,6 @@ from brainpy_ops._ffi import (
 )
 
 __all__ = ["event_target", "SUPPORTED_INDEX_DTYPES", "SUPPORTED_VALUE_DTYPES"]
-
-SUPPORTED_INDEX_DTYPES = ("int32", "int64", "uint32", "uint64")
-SUPPORTED_VALUE_DTYPES = ("float32", "float64")
 
 
 @numba.njit(inline="always", fastmath=True, boundscheck=False)

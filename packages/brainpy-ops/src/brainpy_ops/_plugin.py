@@ -2,12 +2,14 @@
 
 * ``pre2post_event_sum`` and ``pre2post_event_prod`` on the CPU: numba kernels
   called through XLA's typed FFI (backend ``'numba'``, priority 10, over the
-  pure-JAX reference's 0). On a GPU the pure-JAX reference (an XLA gather and
-  scatter) is used.
+  pure-JAX reference's 0).
+* ``pre2post_event_sum`` on a GPU: a Pallas (Triton) kernel (backend
+  ``'pallas'``, priority 10). ``pre2post_event_prod`` has no GPU kernel
+  (there is no atomic multiply); the XLA reference serves it there.
 * the factory behind ``bm.register_op`` / ``bm.XLACustomOp`` (pseudo-operator
   ``'register_op'``, any platform).
 
-numba is imported only when a backend is first called, not when the plugin loads.
+numba and Pallas are imported only when a backend is first called, not when the plugin loads.
 """
 
 from __future__ import annotations
@@ -32,13 +34,16 @@ def _lazy(module: str, name: str) -> Any:
 
 @hookimpl
 def brainpy_operator_backends() -> list[OperatorBackend]:
-    """The native CPU kernels and the ``register_op`` factory."""
+    """The native CPU and GPU kernels and the ``register_op`` factory."""
     return [
         OperatorBackend(
             "pre2post_event_sum", "numba", "cpu", _lazy("brainpy_ops._event", "native_event_sum"), NATIVE_PRIORITY
         ),
         OperatorBackend(
             "pre2post_event_prod", "numba", "cpu", _lazy("brainpy_ops._event", "native_event_prod"), NATIVE_PRIORITY
+        ),
+        OperatorBackend(
+            "pre2post_event_sum", "pallas", "gpu", _lazy("brainpy_ops._event_gpu", "pallas_event_sum"), NATIVE_PRIORITY
         ),
         OperatorBackend(
             "register_op", "numba", "any", _lazy("brainpy_ops._custom_op", "make_custom_op"), NATIVE_PRIORITY
