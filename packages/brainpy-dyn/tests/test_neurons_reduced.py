@@ -62,6 +62,29 @@ def test_lif_rate_matches_analytic_f_i_curve():
         assert abs(1000.0 / isi - 1000.0 / expected) / (1000.0 / expected) < 0.01
 
 
+def test_lif_noise_gives_the_ou_stationary_variance():
+    # below threshold dV = (V_rest - V)/tau dt + sigma dW: stationary mean V_rest, variance sigma^2 tau / 2
+    bm.random.seed(7)
+    n, tau, sigma = 2000, 10.0, 2.0
+    sigmas = np.where(np.arange(n) < n // 2, sigma, 0.5 * sigma)  # one value per neuron
+    lif = bp.dyn.LIF(n, V_rest=-3.0, V_th=1e9, tau=tau, tau_ref=0.0, V_initializer=-3.0, noise=sigmas)
+    assert lif.integral.__class__.__module__.startswith("brainpy.integrators.sde")
+    runner = bp.dyn.DSRunner(lif, monitors=["V"], dt=0.1, progress_bar=False)
+    runner.run(300.0)
+    V = np.asarray(runner.mon["V"])[1000:]  # after 10 tau
+    assert abs(V.mean() + 3.0) < 0.1
+    np.testing.assert_allclose(V[:, : n // 2].var(), sigma**2 * tau / 2, rtol=0.05)
+    np.testing.assert_allclose(V[:, n // 2 :].var(), (0.5 * sigma) ** 2 * tau / 2, rtol=0.05)
+    # a function g(V, t, I_ext) as noise; zero noise is the deterministic LIF
+    quiet = bp.dyn.LIF(4, noise=lambda V, t, I_ext: 0.0 * V, noise_type="func", V_initializer=5.0)
+    bp.dyn.DSRunner(quiet, dt=0.1, progress_bar=False).run(10.0)
+    np.testing.assert_allclose(quiet.V.value, 5.0 * np.exp(-10.0 / 10.0), rtol=1e-4)
+    with pytest.raises(bp.errors.ModelBuildError, match="noise_type must be 'value' or 'func'"):
+        bp.dyn.LIF(3, noise=1.0, noise_type="gauss")
+    with pytest.raises(bp.errors.ModelBuildError, match="needs a function"):
+        bp.dyn.LIF(3, noise=1.0, noise_type="func")
+
+
 def test_expif_rheobase_is_the_saddle_node_current():
     # F(V) = -(V - V_rest) + dT exp((V - V_T)/dT) + RI has a double root at V_T when I = V_T - V_rest - dT
     rheobase = -59.9 + 65.0 - 3.48

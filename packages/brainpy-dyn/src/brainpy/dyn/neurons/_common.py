@@ -38,6 +38,20 @@ def check_positive_int(value: Any, name: str, owner: str) -> int:
     return int(value)
 
 
+class _ConstantNoise:
+    """A diffusion ``g`` that returns one value, with the signature of the derivative it goes with."""
+
+    def __init__(self, sigma: Any, derivative: Any) -> None:
+        import inspect
+
+        self.sigma = sigma
+        self.__signature__ = inspect.signature(derivative)
+        self.__name__ = self.__qualname__ = "noise"
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        return self.sigma
+
+
 class SpikingGroup(NeuGroup):
     r"""A neuron group with the Variables every built-in neuron model has.
 
@@ -64,6 +78,26 @@ class SpikingGroup(NeuGroup):
     @property
     def _owner(self) -> str:
         return f"{self.name} ({type(self).__name__})"
+
+    def _noise(self, noise: Any, noise_type: str) -> Any:
+        r"""The diffusion function ``g`` of the model's SDE from ``noise``, or None without noise.
+
+        With ``noise_type='value'``, ``noise`` is a value (scalar, one per neuron, an initializer)
+        and ``g`` returns it whatever the state; with ``'func'`` it is the function ``g`` itself,
+        taking the derivative's arguments.
+        """
+        if noise_type not in ("value", "func"):
+            raise ModelBuildError(f"{self._owner}: noise_type must be 'value' or 'func', but got {noise_type!r}.")
+        if noise is None:
+            return None
+        if noise_type == "func":
+            if not callable(noise):
+                raise ModelBuildError(
+                    f"{self._owner}: noise_type='func' needs a function g(V, t, ...) as noise, "
+                    f"but got {type(noise).__name__}."
+                )
+            return noise
+        return _ConstantNoise(self._param(noise, "noise"), self.derivative)
 
     def _param(self, value: Any, name: str) -> Any:
         return init_param(value, self.varshape, allow_none=False, name=name, owner=self._owner)

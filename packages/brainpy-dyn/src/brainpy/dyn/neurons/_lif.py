@@ -16,7 +16,7 @@ class LIF(SpikingGroup):
 
     .. math::
 
-        \tau \frac{dV}{dt} = -(V - V_{rest}) + R I(t)
+        \tau \frac{dV}{dt} = -(V - V_{rest}) + R I(t) \;[+\; \tau\,\sigma\, \xi(t)]
 
     where :math:`V` is the membrane potential (mV), :math:`V_{rest}` the resting
     potential, :math:`\tau` the membrane time constant (ms), :math:`R` the
@@ -24,6 +24,8 @@ class LIF(SpikingGroup):
     ``input``, cleared after every step). When :math:`V \ge V_{th}` the neuron
     emits a spike, :math:`V` is set to :math:`V_{reset}`, and for the
     refractory period :math:`\tau_{ref}` after the spike :math:`V` is held.
+    With ``noise`` :math:`\sigma`, :math:`V` follows the SDE
+    :math:`dV = f(V, t)\,dt + \sigma\, dW` (:math:`\xi` white noise).
 
     Parameters
     ----------
@@ -35,20 +37,27 @@ class LIF(SpikingGroup):
         Reset potential after a spike (mV). Default -5.
     V_th : float, ArrayType, Initializer or callable
         Threshold potential (mV). Default 20.
-    R : float, ArrayType, Initializer or callable
-        Membrane resistance. Default 1.
     tau : float, ArrayType, Initializer or callable
         Membrane time constant (ms). Default 10.
     tau_ref : float, ArrayType, Initializer or callable
         Refractory period (ms). Default 1.
     V_initializer : float, ArrayType, Initializer or callable
         Initial membrane potential. Default 0.
+    noise : float, ArrayType, Initializer or callable, optional
+        The diffusion :math:`\sigma` of :math:`V` (mV per :math:`\sqrt{ms}`): a value (one, or one per
+        neuron) with ``noise_type='value'``, or a function ``g(V, t, I_ext)`` with
+        ``noise_type='func'``. Default None (the deterministic ODE).
+    noise_type : {'value', 'func'}
+        How ``noise`` is given. Default ``'value'``.
     method : str
-        The integration method. Default ``'exp_auto'`` (exact for this linear equation).
+        The integration method: of the ODE, or with ``noise`` of the SDE (``bp.sdeint``). Default
+        ``'exp_auto'`` (exact for the linear drift; exponential Euler-Maruyama with noise).
     keep_size : bool
         Whether the Variables have the shape ``size`` (True) or ``(num,)`` (False).
     name : str, optional
         The group's name.
+    R : float, ArrayType, Initializer or callable
+        Membrane resistance (keyword only). Default 1.
 
     Attributes
     ----------
@@ -72,16 +81,19 @@ class LIF(SpikingGroup):
         V_rest: Any = 0.0,
         V_reset: Any = -5.0,
         V_th: Any = 20.0,
-        R: Any = 1.0,
         tau: Any = 10.0,
         tau_ref: Any = 1.0,
         V_initializer: Any = 0.0,
-        method: str = "exp_auto",
+        noise: Any = None,
+        noise_type: str = "value",
         keep_size: bool = False,
+        method: str = "exp_auto",
         name: str | None = None,
+        *,
+        R: Any = 1.0,
     ) -> None:
         import brainpy.math as bm
-        from brainpy.integrators import odeint
+        from brainpy.integrators import odeint, sdeint
 
         super().__init__(size=size, keep_size=keep_size, name=name)
         self.V_rest = self._param(V_rest, "V_rest")
@@ -94,7 +106,11 @@ class LIF(SpikingGroup):
         self.V = bm.Variable(self._init(V_initializer, "V_initializer"))
         self._spike_vars()
         self.refractory = bm.Variable(bm.zeros(self.varshape, dtype=bool))
-        self.integral = odeint(self.derivative, method=method)
+        self.noise = self._noise(noise, noise_type)
+        if self.noise is None:
+            self.integral = odeint(self.derivative, method=method)
+        else:
+            self.integral = sdeint(f=self.derivative, g=self.noise, method=method)
 
     def derivative(self, V: Any, t: Any, I_ext: Any) -> Any:
         r"""dV/dt = (-V + V_rest + R I) / tau."""
