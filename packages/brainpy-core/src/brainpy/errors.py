@@ -32,6 +32,8 @@ __all__ = [
     "JaxTracerError",
     "ConcretizationTypeError",
     "UnknownNameError",
+    "InvalidArgumentError",
+    "ArgumentTypeError",
 ]
 
 
@@ -125,6 +127,14 @@ class ConnectorError(BrainPyError, ValueError):
 
 class MonitorError(BrainPyError, ValueError):
     """A monitor target is wrong."""
+
+
+class InvalidArgumentError(BrainPyError, ValueError):
+    """An argument has a valid type but an invalid value (a ValueError too)."""
+
+
+class ArgumentTypeError(BrainPyError, TypeError):
+    """An argument has the wrong type (a TypeError too)."""
 
 
 class MathError(BrainPyError, ValueError):
