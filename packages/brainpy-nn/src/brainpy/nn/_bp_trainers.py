@@ -14,6 +14,7 @@ from typing import Any
 
 import numpy as np
 from brainpy.base import TensorCollector
+from brainpy.errors import ArgumentTypeError, InvalidArgumentError
 from brainpy.nn._inputs import check_inputs
 from brainpy.nn._network import Network
 from brainpy.nn._node import Node, RecurrentNode
@@ -29,13 +30,13 @@ def _get_loss(loss: Any) -> Callable:
     if isinstance(loss, str):
         fn = getattr(losses, loss, None)
         if not callable(fn):
-            raise ValueError(
+            raise InvalidArgumentError(
                 f"loss={loss!r} is not a function of brainpy.losses; use e.g. 'mean_squared_error' or "
                 f"pass a callable loss(predictions, targets)."
             )
         return fn
     if not callable(loss):
-        raise TypeError(
+        raise ArgumentTypeError(
             f"loss must be a callable loss(predictions, targets) or a brainpy.losses name, but got "
             f"{type(loss).__name__}."
         )
@@ -112,13 +113,13 @@ class BPTT(RNNTrainer):
         if optimizer is None:
             optimizer = optim.Adam(lr=0.001)
         if not isinstance(optimizer, optim.Optimizer):
-            raise TypeError(
+            raise ArgumentTypeError(
                 f"optimizer must be a brainpy.optim.Optimizer (e.g. bp.optim.Adam(lr=1e-3)), but got "
                 f"{type(optimizer).__name__}."
             )
         self.optimizer = optimizer
         if max_grad_norm is not None and not max_grad_norm > 0:
-            raise ValueError(f"max_grad_norm must be positive or None, but got {max_grad_norm!r}.")
+            raise InvalidArgumentError(f"max_grad_norm must be positive or None, but got {max_grad_norm!r}.")
         self.max_grad_norm = max_grad_norm
         self.shuffle_data = bool(shuffle_data)
         self._np_rng = np.random.RandomState(seed)
@@ -238,7 +239,7 @@ class BPTT(RNNTrainer):
         """
         for label, v in (("num_batch", num_batch), ("num_train", num_train), ("num_report", num_report)):
             if isinstance(v, bool) or not isinstance(v, int) or v < 1:
-                raise ValueError(f"{label} must be a positive int, but got {v!r}.")
+                raise InvalidArgumentError(f"{label} must be a positive int, but got {v!r}.")
         shared = dict(shared_kwargs or {})
         losses, test_losses = [], []
         step_i, t0 = 0, time.time()

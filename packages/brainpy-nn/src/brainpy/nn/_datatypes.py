@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from brainpy.errors import ModelBuildError
+from brainpy.errors import InvalidArgumentError, ModelBuildError
 
 __all__ = ["DataType", "SingleData", "MultipleData", "PASS_ONLY_ONE", "PASS_SEQUENCE", "PASS_NAME_DICT"]
 
@@ -80,7 +80,7 @@ class MultipleData(DataType):
 
     def __init__(self, return_type: str = "sequence") -> None:
         if return_type not in ("sequence", "name_dict"):
-            raise ValueError(
+            raise InvalidArgumentError(
                 f"MultipleData(return_type={return_type!r}) is not supported; expected 'sequence' or 'name_dict'."
             )
         self.return_type = return_type

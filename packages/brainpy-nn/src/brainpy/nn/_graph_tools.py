@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterable, Sequence
 from typing import Any
 
+from brainpy.errors import InvalidArgumentError
+
 __all__ = ["find_senders_and_receivers", "find_entries_and_exits", "detect_cycle", "detect_path", "topological_sort"]
 
 
@@ -65,7 +67,9 @@ def find_entries_and_exits(
     for s, r in list(fb_edges):
         for n in (s, r):
             if n not in known:
-                raise ValueError(f"The feedback edge ({s!r}, {r!r}) uses {n!r}, which is not a node of the graph.")
+                raise InvalidArgumentError(
+                    f"The feedback edge ({s!r}, {r!r}) uses {n!r}, which is not a node of the graph."
+                )
     entries = [n for n in nodes if not ff_senders.get(n)]
     exits = [n for n in nodes if not ff_receivers.get(n)]
     return entries, exits
@@ -138,7 +142,7 @@ def detect_path(from_node: Any, to_node: Any, edges: Iterable[tuple[Any, Any]], 
     bool
     """
     if method not in ("dfs", "bfs"):
-        raise ValueError(f"method must be 'dfs' or 'bfs', but got {method!r}.")
+        raise InvalidArgumentError(f"method must be 'dfs' or 'bfs', but got {method!r}.")
     _, receivers = find_senders_and_receivers(edges)
     frontier = [from_node]
     seen = {from_node}

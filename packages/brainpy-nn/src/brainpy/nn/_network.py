@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from brainpy.errors import ModelBuildError
+from brainpy.errors import ArgumentTypeError, InvalidArgumentError, ModelBuildError
 from brainpy.nn._graph_tools import find_entries_and_exits, find_senders_and_receivers, topological_sort
 from brainpy.nn._node import Node, _check_batch
 
@@ -75,7 +75,9 @@ class Network(Node):
     def _add(self, nodes: Sequence[Node], ff_edges: Sequence[tuple], fb_edges: Sequence[tuple]) -> None:
         for n in nodes:
             if not isinstance(n, Node) or isinstance(n, Network):
-                raise TypeError(f"A Network packs element nodes (bp.nn.Node), but got {type(n).__name__}: {n!r}.")
+                raise ArgumentTypeError(
+                    f"A Network packs element nodes (bp.nn.Node), but got {type(n).__name__}: {n!r}."
+                )
         new_nodes = _unique(list(self._nodes) + list(nodes))
         for s, r in list(ff_edges) + list(fb_edges):
             for n in (s, r):
@@ -84,7 +86,7 @@ class Network(Node):
         new_ff = _unique(list(self._ff_edges) + [tuple(e) for e in ff_edges])
         new_fb = _unique(list(self._fb_edges) + [tuple(e) for e in fb_edges])
         if topological_sort(new_nodes, new_ff) is None:
-            raise ValueError(_CYCLE_MSG)
+            raise ValueError(_CYCLE_MSG)  # a builtin ValueError: the spec prints its class name (L2525)
         self._nodes, self._ff_edges, self._fb_edges = new_nodes, new_ff, new_fb
         self._refresh()
 
@@ -156,7 +158,7 @@ class Network(Node):
             senders = self.fb_senders.get(node, [])
             if senders:
                 if not node.support_feedback:
-                    raise ValueError(_fb_refused(node))
+                    raise ValueError(_fb_refused(node))  # builtin: the spec prints the class (L2964)
                 node.set_feedback_shapes({s.name: self._out_shape(s, node) for s in senders})
                 node._init_fb_once()
         for node in self._nodes:
@@ -189,7 +191,7 @@ class Network(Node):
             missing = [k for k in names if k not in ff]
             extra = [k for k in ff if k not in names]
             if missing or extra:
-                raise ValueError(
+                raise InvalidArgumentError(
                     f"The inputs of {self.name} must be keyed by its input nodes {names}, but got keys "
                     f"{list(ff)}"
                     + (f"; missing {missing}" if missing else "")
@@ -197,7 +199,7 @@ class Network(Node):
                 )
             return dict(ff)
         if len(names) != 1:
-            raise ValueError(
+            raise InvalidArgumentError(
                 f"{self.name} has {len(names)} input nodes {names}; give the input as a dict keyed by their names."
             )
         return {names[0]: ff}
@@ -358,7 +360,7 @@ class FrozenNetwork(Network):
     """
 
     def _refuse(self, *args: Any, **kwargs: Any) -> Any:
-        raise TypeError(f"{self.name} is a FrozenNetwork: it cannot be linked to other nodes or networks.")
+        raise ArgumentTypeError(f"{self.name} is a FrozenNetwork: it cannot be linked to other nodes or networks.")
 
     __rshift__ = __rrshift__ = __irshift__ = _refuse
     __lshift__ = __rlshift__ = __ilshift__ = _refuse

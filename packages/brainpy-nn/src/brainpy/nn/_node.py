@@ -20,7 +20,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from brainpy.base import Base
-from brainpy.errors import ModelBuildError, NoImplementationError
+from brainpy.errors import InvalidArgumentError, ModelBuildError, NoImplementationError
 from brainpy.nn._datatypes import DataType, MultipleData
 from brainpy.nn._utils import init_param, to_size
 
@@ -301,7 +301,9 @@ class Node(Base):
         for x, s in zip(ffs, shapes):
             xs = tuple(getattr(x, "shape", ()))
             if len(xs) != len(s) or any(a is not None and a != b for a, b in zip(s[1:], xs[1:])):
-                raise ValueError(f"{self.name} expects inputs of shape {s} (batch axis first), but got shape {xs}.")
+                raise InvalidArgumentError(
+                    f"{self.name} expects inputs of shape {s} (batch axis first), but got shape {xs}."
+                )
 
     # ------------------------------------------------------------- training
     def offline_init(self) -> None:
@@ -431,5 +433,5 @@ def _as_list(x: Any) -> list:
 
 def _check_batch(num_batch: Any) -> int:
     if isinstance(num_batch, bool) or not isinstance(num_batch, int) or num_batch < 1:
-        raise ValueError(f"num_batch must be a positive int, but got {num_batch!r}.")
+        raise ModelBuildError(f"num_batch must be a positive int, but got {num_batch!r}.")
     return num_batch

@@ -6,7 +6,7 @@ from typing import Any
 
 import brainpy.initialize as init
 import numpy as np
-from brainpy.errors import ModelBuildError
+from brainpy.errors import ArgumentTypeError, ModelBuildError
 from brainpy.nn._node import Node
 from brainpy.nn._readout import ReadoutMixin
 from brainpy.nn._utils import check_initializer, check_shape_consistency, init_param, to_size
@@ -82,7 +82,7 @@ class GeneralDense(ReadoutMixin, Node):
     ) -> None:
         super().__init__(trainable=trainable, **kwargs)
         if isinstance(num_unit, bool) or not isinstance(num_unit, (int, np.integer)) or num_unit < 1:
-            raise ValueError(f"num_unit must be a positive int, but got {num_unit!r}.")
+            raise ModelBuildError(f"num_unit must be a positive int, but got {num_unit!r}.")
         check_initializer(weight_initializer, "weight_initializer", allow_none=False)
         check_initializer(bias_initializer, "bias_initializer")
         self.num_unit = int(num_unit)
@@ -180,11 +180,11 @@ def get_activation(activation: Any) -> Any:
         fn = getattr(bm, activation, None)
         if callable(fn):
             return fn
-        raise ValueError(
+        raise ModelBuildError(
             f"activation={activation!r} is not a function of brainpy.math; use e.g. 'relu', 'tanh', "
             f"'sigmoid', 'identity', or pass a callable."
         )
-    raise TypeError(f"activation must be a str or a callable, but got {type(activation).__name__}.")
+    raise ArgumentTypeError(f"activation must be a str or a callable, but got {type(activation).__name__}.")
 
 
 class Concat(Node):

@@ -23,7 +23,7 @@ def _tuple(x: Any, n: int, name: str) -> tuple[int, ...] | None:
         return (int(x),) * n
     x = tuple(int(v) for v in x)
     if len(x) != n:
-        raise ValueError(f"{name} needs {n} values (one per spatial axis), but got {x}.")
+        raise ModelBuildError(f"{name} needs {n} values (one per spatial axis), but got {x}.")
     return x
 
 
@@ -81,7 +81,7 @@ class GeneralConv(Node):
     ) -> None:
         super().__init__(trainable=trainable, **kwargs)
         if isinstance(out_channels, bool) or not isinstance(out_channels, (int, np.integer)) or out_channels < 1:
-            raise ValueError(f"out_channels must be a positive int, but got {out_channels!r}.")
+            raise ModelBuildError(f"out_channels must be a positive int, but got {out_channels!r}.")
         check_initializer(w_init, "w_init", allow_none=False)
         check_initializer(b_init, "b_init")
         self.out_channels, self.kernel_size, self.strides = int(out_channels), kernel_size, strides

@@ -62,7 +62,7 @@ class Dropout(Node):
 
         super().__init__(trainable=trainable, **kwargs)
         if not 0.0 < prob <= 1.0:
-            raise ValueError(f"prob (the keep probability) must be in (0, 1], but got {prob!r}.")
+            raise ModelBuildError(f"prob (the keep probability) must be in (0, 1], but got {prob!r}.")
         self.prob = float(prob)
         self.rng = bm.random.RandomState(seed if seed is not None else int(bm.random.randint(0, 2**31 - 1)))
 
@@ -298,7 +298,7 @@ class GroupNorm(_Norm):
     ) -> None:
         super().__init__(epsilon, use_bias, use_scale, bias_init, scale_init, **kwargs)
         if num_groups is not None and group_size is not None:
-            raise ValueError("Give either num_groups or group_size, not both.")
+            raise ModelBuildError("Give either num_groups or group_size, not both.")
         self.num_groups = 32 if num_groups is None and group_size is None else num_groups
         self.group_size = group_size
 

@@ -94,7 +94,7 @@ class NVAR(RecurrentNode):
         super().__init__(trainable=trainable, **kwargs)
         for label, v in (("delay", delay), ("stride", stride)):
             if isinstance(v, bool) or not isinstance(v, (int, np.integer)) or v < 1:
-                raise ValueError(f"{label} must be a positive int, but got {v!r}.")
+                raise ModelBuildError(f"{label} must be a positive int, but got {v!r}.")
         if order is None:
             orders: tuple[int, ...] = ()
         elif isinstance(order, (int, np.integer)):
@@ -102,7 +102,7 @@ class NVAR(RecurrentNode):
         else:
             orders = tuple(int(o) for o in order)
         if any(o < 2 for o in orders):
-            raise ValueError(f"order must be >= 2 (degrees of the nonlinear monomials), but got {order!r}.")
+            raise ModelBuildError(f"order must be >= 2 (degrees of the nonlinear monomials), but got {order!r}.")
         self.delay, self.order, self.stride, self.constant = int(delay), order, int(stride), bool(constant)
         self._orders = orders
 
@@ -222,22 +222,22 @@ class Reservoir(RecurrentNode):
     ) -> None:
         super().__init__(trainable=trainable, **kwargs)
         if isinstance(num_unit, bool) or not isinstance(num_unit, (int, np.integer)) or num_unit < 1:
-            raise ValueError(f"num_unit must be a positive int, but got {num_unit!r}.")
+            raise ModelBuildError(f"num_unit must be a positive int, but got {num_unit!r}.")
         if not 0.0 < leaky_rate <= 1.0:
-            raise ValueError(f"leaky_rate must be in (0, 1], but got {leaky_rate!r}.")
+            raise ModelBuildError(f"leaky_rate must be in (0, 1], but got {leaky_rate!r}.")
         if activation_type not in ("internal", "external"):
-            raise ValueError(f"activation_type must be 'internal' or 'external', but got {activation_type!r}.")
+            raise ModelBuildError(f"activation_type must be 'internal' or 'external', but got {activation_type!r}.")
         if conn_type not in ("dense", "sparse"):
-            raise ValueError(f"conn_type must be 'dense' or 'sparse', but got {conn_type!r}.")
+            raise ModelBuildError(f"conn_type must be 'dense' or 'sparse', but got {conn_type!r}.")
         if noise_type not in ("normal", "uniform"):
-            raise ValueError(f"noise_type must be 'normal' or 'uniform', but got {noise_type!r}.")
+            raise ModelBuildError(f"noise_type must be 'normal' or 'uniform', but got {noise_type!r}.")
         for label, c in (
             ("ff_connectivity", ff_connectivity),
             ("rec_connectivity", rec_connectivity),
             ("fb_connectivity", fb_connectivity),
         ):
             if not 0.0 <= c <= 1.0:
-                raise ValueError(f"{label} must be in [0, 1], but got {c!r}.")
+                raise ModelBuildError(f"{label} must be in [0, 1], but got {c!r}.")
         for label, v in (
             ("ff_initializer", ff_initializer),
             ("rec_initializer", rec_initializer),

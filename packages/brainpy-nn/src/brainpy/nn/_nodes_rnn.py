@@ -6,6 +6,7 @@ from typing import Any
 
 import brainpy.initialize as init
 import numpy as np
+from brainpy.errors import ModelBuildError
 from brainpy.nn._node import RecurrentNode
 from brainpy.nn._nodes_basic import get_activation
 from brainpy.nn._utils import check_initializer, check_shape_consistency, init_param
@@ -33,7 +34,7 @@ class _RNNCell(RecurrentNode):
     ) -> None:
         super().__init__(trainable=trainable, state_trainable=state_trainable, **kwargs)
         if isinstance(num_unit, bool) or not isinstance(num_unit, (int, np.integer)) or num_unit < 1:
-            raise ValueError(f"num_unit must be a positive int, but got {num_unit!r}.")
+            raise ModelBuildError(f"num_unit must be a positive int, but got {num_unit!r}.")
         check_initializer(state_initializer, "state_initializer", allow_none=False)
         check_initializer(wi_initializer, "wi_initializer", allow_none=False)
         check_initializer(wh_initializer, "wh_initializer", allow_none=False)

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from brainpy.errors import ArgumentTypeError, ModelBuildError
 from brainpy.nn._network import Network, _fb_refused
 from brainpy.nn._node import Node
 
@@ -35,18 +36,18 @@ def _parts(obj: Any, role: str) -> tuple[list, list, list, list]:
         return [obj], [], [], [obj]
     if isinstance(obj, (list, tuple, set, frozenset)):
         if len(obj) == 0:
-            raise ValueError(f"Cannot connect an empty {type(obj).__name__} of nodes.")
+            raise ModelBuildError(f"Cannot connect an empty {type(obj).__name__} of nodes.")
         nodes, ff, fb, acting = [], [], [], []
         for item in obj:
             if isinstance(item, (list, tuple, set, frozenset)):
-                raise TypeError("Nested containers of nodes are not supported; connect them step by step.")
+                raise ArgumentTypeError("Nested containers of nodes are not supported; connect them step by step.")
             n, f, b, a = _parts(item, role)
             nodes += n
             ff += f
             fb += b
             acting += a
         return nodes, ff, fb, acting
-    raise TypeError(
+    raise ArgumentTypeError(
         f"Node operations work on bp.nn.Node, Network, or a list/tuple/set of them, not {type(obj).__name__}: {obj!r}."
     )
 
@@ -87,7 +88,7 @@ def ff_connect(
         If ``receivers`` is a list or tuple, or if a cycle appears.
     """
     if isinstance(receivers, (list, tuple)):
-        raise ValueError(_RECEIVER_LIST_MSG)
+        raise ValueError(_RECEIVER_LIST_MSG)  # a builtin ValueError: the spec prints its class name (L2561)
     s_nodes, s_ff, s_fb, s_act = _parts(senders, "sender")
     r_nodes, r_ff, r_fb, r_act = _parts(receivers, "receiver")
     new_edges = [(s, r) for r in r_act for s in s_act]
@@ -126,12 +127,12 @@ def fb_connect(
         If a receiver does not support feedback, or receivers are a list/tuple.
     """
     if isinstance(receivers, (list, tuple)):
-        raise ValueError(_RECEIVER_LIST_MSG)
+        raise ValueError(_RECEIVER_LIST_MSG)  # a builtin ValueError: the spec prints its class name (L2561)
     s_nodes, s_ff, s_fb, s_act = _parts(senders, "sender")
     r_nodes, r_ff, r_fb, r_act = _parts(receivers, "sender")
     for r in r_act:
         if not r.support_feedback:
-            raise ValueError(_fb_refused(r))
+            raise ValueError(_fb_refused(r))  # a builtin ValueError: the spec prints its class name (L2964)
     new_edges = [(s, r) for r in r_act for s in s_act]
     return _result(receivers, inplace, name, r_nodes + s_nodes, r_ff + s_ff, r_fb + s_fb + new_edges)
 
@@ -188,7 +189,7 @@ def select(node: Any, index: Any, name: str | None = None) -> Network:
     from brainpy.nn._nodes_basic import Select
 
     if isinstance(node, Network) and len(node.exit_nodes) != 1:
-        raise ValueError(
+        raise ModelBuildError(
             f"Selection needs a network with one output node, but {node.name} has "
             f"{[n.name for n in node.exit_nodes]}. Select from one node instead."
         )

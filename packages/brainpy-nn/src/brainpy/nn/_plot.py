@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from brainpy.errors import PackageMissingError
+from brainpy.errors import InvalidArgumentError, PackageMissingError
 
 __all__ = ["plot_node_graph"]
 
@@ -39,7 +39,7 @@ def plot_node_graph(
 
     layout_fn = getattr(nx, layout, None) if isinstance(layout, str) and layout.endswith("_layout") else None
     if layout_fn is None:
-        raise ValueError(
+        raise InvalidArgumentError(
             f"layout={layout!r} is not a NetworkX layout; use e.g. 'shell_layout', "
             f"'spring_layout', 'circular_layout' or 'spectral_layout'."
         )

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from brainpy.errors import ModelBuildError
+from brainpy.errors import InvalidArgumentError, ModelBuildError
 from brainpy.nn._network import Network
 from brainpy.nn._node import Node
 from brainpy.nn._runner import RNNRunner
@@ -60,7 +60,7 @@ class RNNTrainer(RNNRunner):
     @staticmethod
     def _pair(train_data: Any) -> tuple[Any, Any]:
         if not isinstance(train_data, (list, tuple)) or len(train_data) != 2:
-            raise ValueError(f"train_data must be a pair [X, Y], but got {type(train_data).__name__}.")
+            raise InvalidArgumentError(f"train_data must be a pair [X, Y], but got {type(train_data).__name__}.")
         return train_data[0], train_data[1]
 
     def _targets(self, ys: Any, nodes: list[Node]) -> dict[str, Any]:
@@ -69,10 +69,10 @@ class RNNTrainer(RNNRunner):
         if isinstance(ys, Mapping):
             missing = [n.name for n in nodes if n.name not in ys]
             if missing:
-                raise ValueError(f"The targets are keyed by node name, but miss the trained nodes {missing}.")
+                raise InvalidArgumentError(f"The targets are keyed by node name, but miss the trained nodes {missing}.")
             return {n.name: bm.as_jax(ys[n.name]) for n in nodes}
         if len(nodes) != 1:
-            raise ValueError(
+            raise InvalidArgumentError(
                 f"{len(nodes)} nodes are trained ({[n.name for n in nodes]}); give the targets as a "
                 f"dict keyed by their names."
             )
@@ -247,7 +247,7 @@ class OnlineTrainer(RNNTrainer):
         targets = self._targets(ys, nodes)
         for name, y in targets.items():
             if y.ndim < 3 or tuple(y.shape[:2]) != (num_batch, num_step):
-                raise ValueError(
+                raise InvalidArgumentError(
                     f"Online training needs targets of shape (num_batch, num_time, ...) = "
                     f"({num_batch}, {num_step}, ...) for {name}, but got {tuple(y.shape)}."
                 )

@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from brainpy.base import Base
+from brainpy.errors import ArgumentTypeError, InvalidArgumentError
 from brainpy.nn._inputs import check_inputs
 from brainpy.nn._network import Network
 from brainpy.nn._node import Node
@@ -26,9 +27,9 @@ def _jit_setting(jit: Any, keys: tuple[str, ...]) -> dict[str, bool]:
     if isinstance(jit, Mapping):
         unknown = [k for k in jit if k not in keys]
         if unknown:
-            raise ValueError(f"jit has unknown keys {unknown}; expected some of {list(keys)}.")
+            raise InvalidArgumentError(f"jit has unknown keys {unknown}; expected some of {list(keys)}.")
         return {k: bool(jit.get(k, True)) for k in keys}
-    raise TypeError(f"jit must be a bool or a dict like {{'predict': True}}, but got {type(jit).__name__}.")
+    raise ArgumentTypeError(f"jit must be a bool or a dict like {{'predict': True}}, but got {type(jit).__name__}.")
 
 
 def _swap(x: Any) -> Any:
@@ -109,9 +110,11 @@ class RNNRunner(Base):
     ) -> None:
         super().__init__(name=name)
         if not isinstance(target, Node):
-            raise TypeError(f"{type(self).__name__} runs a bp.nn.Node or Network, but got {type(target).__name__}.")
+            raise ArgumentTypeError(
+                f"{type(self).__name__} runs a bp.nn.Node or Network, but got {type(target).__name__}."
+            )
         if kwargs:
-            raise TypeError(f"{type(self).__name__} got unexpected arguments {sorted(kwargs)}.")
+            raise ArgumentTypeError(f"{type(self).__name__} got unexpected arguments {sorted(kwargs)}.")
         self.target = target
         self.jit = _jit_setting(jit, self._jit_keys)
         self.progress_bar = bool(progress_bar)
@@ -132,7 +135,7 @@ class RNNRunner(Base):
         for kind, values in (("state", initial_states), ("fb_output", initial_feedbacks)):
             for key, value in (values or {}).items():
                 if key not in nodes or getattr(nodes[key], kind) is None:
-                    raise ValueError(
+                    raise InvalidArgumentError(
                         f"initial_{'states' if kind == 'state' else 'feedbacks'} names {key!r}, which "
                         f"is not a node of {t.name} with a {kind}. Nodes: {list(nodes)}."
                     )

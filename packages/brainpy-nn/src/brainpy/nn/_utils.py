@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
+from brainpy.errors import ArgumentTypeError, ModelBuildError
 from brainpy.tools.checking import check_shape_consistency
 
 __all__ = ["init_param", "check_shape_consistency", "to_size"]
@@ -17,7 +18,7 @@ def to_size(shape: Any) -> tuple[int, ...]:
         return (int(shape),)
     if isinstance(shape, (tuple, list)):
         return tuple(shape)
-    raise TypeError(f"A shape must be an int or a tuple of ints, but got {type(shape).__name__}: {shape!r}.")
+    raise ArgumentTypeError(f"A shape must be an int or a tuple of ints, but got {type(shape).__name__}: {shape!r}.")
 
 
 def init_param(param: Any, size: Sequence[int]) -> Any:
@@ -56,12 +57,12 @@ def init_param(param: Any, size: Sequence[int]) -> Any:
     elif callable(param):
         param = bm.asarray(param(size))
     else:
-        raise TypeError(
+        raise ArgumentTypeError(
             f"A parameter must be a tensor, a callable taking a shape, a bp.init.Initializer or None, "
             f"but got {type(param).__name__}."
         )
     if tuple(param.shape) != size:
-        raise ValueError(f"The parameter has shape {tuple(param.shape)}, but shape {size} is expected.")
+        raise ModelBuildError(f"The parameter has shape {tuple(param.shape)}, but shape {size} is expected.")
     return param
 
 
@@ -77,7 +78,7 @@ def check_initializer(value: Any, name: str, allow_none: bool = True) -> None:
         return
     if callable(value) or hasattr(value, "shape") or isinstance(value, (int, float)):
         return
-    raise TypeError(
+    raise ArgumentTypeError(
         f"{name} must be a tensor, a callable taking a shape or a bp.init.Initializer"
         f"{' (or None)' if allow_none else ''}, but got {type(value).__name__}: {value!r}."
     )
@@ -86,5 +87,5 @@ def check_initializer(value: Any, name: str, allow_none: bool = True) -> None:
 def check_callable(fun: Any, name: str) -> Callable:
     """Return ``fun`` if callable, otherwise raise a TypeError naming ``name``."""
     if not callable(fun):
-        raise TypeError(f"{name} must be callable, but got {type(fun).__name__}: {fun!r}.")
+        raise ArgumentTypeError(f"{name} must be callable, but got {type(fun).__name__}: {fun!r}.")
     return fun

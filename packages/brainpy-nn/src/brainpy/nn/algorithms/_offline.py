@@ -12,6 +12,7 @@ from typing import Any
 
 import jax
 from brainpy.base import Base
+from brainpy.errors import InvalidArgumentError
 
 __all__ = ["OfflineAlgorithm", "RidgeRegression", "LinearRegression"]
 
@@ -72,7 +73,7 @@ class RidgeRegression(OfflineAlgorithm):
     def __init__(self, beta: float = 1e-7, name: str | None = None) -> None:
         super().__init__(name=name)
         if isinstance(beta, bool) or not isinstance(beta, (int, float)) or beta < 0:
-            raise ValueError(f"beta must be a non-negative number, but got {beta!r}.")
+            raise InvalidArgumentError(f"beta must be a non-negative number, but got {beta!r}.")
         self.beta = float(beta)
 
     def __call__(self, targets: Any, inputs: Any, outputs: Any = None) -> Any:

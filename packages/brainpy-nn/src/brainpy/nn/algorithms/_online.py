@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from brainpy.base import Base
+from brainpy.errors import InvalidArgumentError
 
 __all__ = ["OnlineAlgorithm", "RLS", "ForceLearning", "LMS"]
 
@@ -72,7 +73,7 @@ class RLS(OnlineAlgorithm):
     def __init__(self, alpha: float = 0.1, name: str | None = None) -> None:
         super().__init__(name=name)
         if isinstance(alpha, bool) or not isinstance(alpha, (int, float)) or alpha <= 0:
-            raise ValueError(f"alpha must be a positive number, but got {alpha!r}.")
+            raise InvalidArgumentError(f"alpha must be a positive number, but got {alpha!r}.")
         self.alpha = float(alpha)
 
     def initialize(self, identifier: str, feature_in: int, feature_out: int) -> None:
@@ -144,7 +145,7 @@ class LMS(OnlineAlgorithm):
     def __init__(self, alpha: float = 0.1, name: str | None = None) -> None:
         super().__init__(name=name)
         if isinstance(alpha, bool) or not isinstance(alpha, (int, float)) or alpha <= 0:
-            raise ValueError(f"alpha must be a positive number, but got {alpha!r}.")
+            raise InvalidArgumentError(f"alpha must be a positive number, but got {alpha!r}.")
         self.alpha = float(alpha)
 
     def __call__(self, identifier: str, target: Any, input: Any, output: Any) -> Any:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from brainpy.errors import UnknownNameError
+from brainpy.errors import ArgumentTypeError, InvalidArgumentError, UnknownNameError
 from brainpy.nn.algorithms._offline import OfflineAlgorithm
 from brainpy.nn.algorithms._online import OnlineAlgorithm
 
@@ -54,15 +54,15 @@ def get_supported_online_methods() -> tuple[str, ...]:
 
 def _register(name: str, method: Any, base: type, what: str) -> None:
     if not isinstance(name, str) or not name:
-        raise TypeError(f"The name of an {what} method must be a non-empty str, but got {name!r}.")
+        raise ArgumentTypeError(f"The name of an {what} method must be a non-empty str, but got {name!r}.")
     if _kind(method) is not base:
-        raise TypeError(
+        raise ArgumentTypeError(
             f"An {what} method must be a subclass (or instance) of bp.nn.algorithms.{base.__name__}, "
             f"but got {method!r}."
         )
     key = name.lower()
     if key in _entries():
-        raise ValueError(f"{key!r} is already a training algorithm; choose another name.")
+        raise InvalidArgumentError(f"{key!r} is already a training algorithm; choose another name.")
     _RUNTIME[key] = method
 
 
@@ -109,7 +109,7 @@ def get(spec: Any, kind: type, default: Any = None) -> Any:
     if isinstance(spec, Mapping):
         options = dict(spec)
         if "name" not in options:
-            raise ValueError(
+            raise InvalidArgumentError(
                 f"A fit_method dict needs a 'name' key (e.g. dict(name='ridge', beta=1e-6)); got {spec!r}."
             )
         spec = options.pop("name")
@@ -123,7 +123,7 @@ def get(spec: Any, kind: type, default: Any = None) -> Any:
     if isinstance(spec, type):
         spec = spec(**options)
     elif options:
-        raise ValueError(f"Options {options} can only be given with an algorithm name or class.")
+        raise InvalidArgumentError(f"Options {options} can only be given with an algorithm name or class.")
     if _kind(spec) is not kind:
-        raise TypeError(f"This trainer needs a bp.nn.algorithms.{kind.__name__}, but got {spec!r}.")
+        raise ArgumentTypeError(f"This trainer needs a bp.nn.algorithms.{kind.__name__}, but got {spec!r}.")
     return spec
