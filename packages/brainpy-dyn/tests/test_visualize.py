@@ -14,6 +14,7 @@ import pytest  # noqa: E402
 
 @pytest.fixture(autouse=True)
 def _close():
+    plt.close("all")  # a figure left by a test of another module (same xdist worker) must not be drawn on
     yield
     plt.close("all")
 

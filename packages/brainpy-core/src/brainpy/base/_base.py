@@ -14,6 +14,7 @@ from typing import Any
 
 from brainpy.base._collector import Collector, TensorCollector
 from brainpy.base._naming import check_name_uniqueness, get_unique_name, release_name
+from brainpy.errors import ArgumentTypeError, InvalidArgumentError
 
 __all__ = ["Base"]
 
@@ -22,7 +23,7 @@ _METHODS = ("absolute", "relative")
 
 def _check_method(method: str) -> None:
     if method not in _METHODS:
-        raise ValueError(f"method must be 'absolute' or 'relative', but got method={method!r}.")
+        raise InvalidArgumentError(f"method must be 'absolute' or 'relative', but got method={method!r}.")
 
 
 @functools.cache
@@ -135,7 +136,7 @@ class Base:
         """
         for key, var in _merge_dicts("register_implicit_vars", variables, named).items():
             if not _is_variable(var):
-                raise TypeError(
+                raise ArgumentTypeError(
                     f"register_implicit_vars() expects bm.Variable values, but {key!r} is a "
                     f"{type(var).__name__}. Wrap it: bm.Variable(...)."
                 )
@@ -158,7 +159,7 @@ class Base:
         """
         for key, node in _merge_dicts("register_implicit_nodes", nodes, named).items():
             if not isinstance(node, Base):
-                raise TypeError(
+                raise ArgumentTypeError(
                     f"register_implicit_nodes() expects brainpy.Base values, but {key!r} is a {type(node).__name__}."
                 )
             self.implicit_nodes[key] = node
@@ -192,7 +193,7 @@ class Base:
         """
         _check_method(method)
         if not isinstance(level, int) or isinstance(level, bool):
-            raise TypeError(f"level must be an int (-1 for unlimited), but got {level!r}.")
+            raise ArgumentTypeError(f"level must be an int (-1 for unlimited), but got {level!r}.")
         gather = Collector()
         if include_self and method == "relative":
             gather[""] = self
@@ -307,7 +308,7 @@ def _merge_dicts(where: str, dicts: tuple[Any, ...], named: dict[str, Any]) -> d
     merged: dict[str, Any] = {}
     for d in dicts:
         if not isinstance(d, Mapping):
-            raise TypeError(f"{where}() expects dicts of key -> value, but got {type(d).__name__}: {d!r}.")
+            raise ArgumentTypeError(f"{where}() expects dicts of key -> value, but got {type(d).__name__}: {d!r}.")
         merged.update(d)
     merged.update(named)
     return merged

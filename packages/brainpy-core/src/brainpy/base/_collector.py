@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from brainpy.errors import ArgumentTypeError, InvalidArgumentError
+
 __all__ = ["Collector", "TensorCollector", "ArrayCollector"]
 
 _MODULE = "brainpy.base.collector"  # the public module path the spec prints
@@ -53,6 +55,7 @@ class Collector(dict):
         if key in self:
             old = dict.__getitem__(self, key)
             if old is not value:
+                # The builtin class is kept: the spec names it ValueError (test_collector_update_conflicts_spec_text).
                 raise ValueError(f'Name "{key}" conflicts: same name for {_show(value)} and {_show(old)}.')
         dict.__setitem__(self, key, value)
 
@@ -114,7 +117,7 @@ class Collector(dict):
                 if key not in gather:
                     raise KeyError(f'Cannot remove "{key}": it is not in the collector {list(gather)}.')
                 if dict.__getitem__(gather, key) is not value:
-                    raise ValueError(
+                    raise InvalidArgumentError(
                         f'Cannot remove "{key}": the collector maps it to a different element '
                         f"({dict.__getitem__(gather, key)}) than the one given ({value})."
                     )
@@ -199,7 +202,7 @@ class TensorCollector(Collector):
             If a key of ``inputs`` is not in the collector.
         """
         if not isinstance(inputs, Mapping):
-            raise TypeError(f"assign() expects a dict of key -> data, but got {type(inputs).__name__}.")
+            raise ArgumentTypeError(f"assign() expects a dict of key -> data, but got {type(inputs).__name__}.")
         missing = [k for k in inputs if k not in self]
         if missing:
             raise KeyError(f"Cannot assign {missing}: not in the collector, whose keys are {list(self)}.")

@@ -6,6 +6,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from brainpy.base._base import Base
+from brainpy.errors import ArgumentTypeError
 
 __all__ = ["Function"]
 
@@ -42,7 +43,7 @@ class Function(Base):
 
     def __init__(self, f: Callable[..., Any], nodes: Any = None, dyn_vars: Any = None, name: str | None = None) -> None:
         if not callable(f):
-            raise TypeError(f"Function() wraps a callable, but got {type(f).__name__}: {f!r}.")
+            raise ArgumentTypeError(f"Function() wraps a callable, but got {type(f).__name__}: {f!r}.")
         super().__init__(name=name)
         self._f = f
         if nodes is not None:

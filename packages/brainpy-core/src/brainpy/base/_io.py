@@ -18,7 +18,7 @@ from typing import Any
 import jax.numpy as jnp
 import numpy as np
 
-from brainpy.errors import BrainPyError, PackageMissingError
+from brainpy.errors import ArgumentTypeError, BrainPyError, InvalidArgumentError, PackageMissingError
 
 __all__ = [
     "SUPPORTED_FORMATS",
@@ -54,21 +54,23 @@ class StateLoadError(BrainPyError, KeyError):
 
 def _to_numpy(variables: Any) -> dict[str, np.ndarray]:
     if not isinstance(variables, Mapping):
-        raise TypeError(
+        raise ArgumentTypeError(
             f"The variables to save must be a dict (or TensorCollector) of key -> Variable, but got "
             f"{type(variables).__name__}. Use, for example, model.vars('relative')."
         )
     out = {}
     for key, var in variables.items():
         if not isinstance(key, str):
-            raise TypeError(f"Keys of the variables to save must be str, but got {key!r}.")
+            raise ArgumentTypeError(f"Keys of the variables to save must be str, but got {key!r}.")
         out[key] = np.asarray(var.value if hasattr(type(var), "value") else var)
     return out
 
 
 def _check_target(target: Any, where: str) -> None:
     if not isinstance(target, Mapping):
-        raise TypeError(f"{where}: the target must be a dict of key -> Variable, but got {type(target).__name__}.")
+        raise ArgumentTypeError(
+            f"{where}: the target must be a dict of key -> Variable, but got {type(target).__name__}."
+        )
 
 
 def _assign(
@@ -229,7 +231,7 @@ _SAVERS = {".h5": save_as_h5, ".hdf5": save_as_h5, ".npz": save_as_npz, ".pkl": 
 def _extension(filename: str) -> str:
     ext = os.path.splitext(str(filename))[1].lower()
     if ext not in _SAVERS:
-        raise ValueError(
+        raise InvalidArgumentError(
             f"Unknown file format {ext!r} of {filename!r}. Supported formats are {SUPPORTED_FORMATS}; "
             f"name the file, for example, 'net.npz'."
         )

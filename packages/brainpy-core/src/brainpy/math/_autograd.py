@@ -24,6 +24,7 @@ from typing import Any
 import jax
 import jax.numpy as jnp
 
+from brainpy.errors import ArgumentTypeError
 from brainpy.math import _varcollect as vc
 from brainpy.math._ndarray import JaxArray, _new_jaxarray
 
@@ -44,7 +45,7 @@ class _GradVars:
         elif grad_vars is None:
             self.kind, self.keys = "none", None
         else:
-            raise TypeError(
+            raise ArgumentTypeError(
                 f"grad_vars must be a JaxArray/Variable, or a list, tuple or dict of them (e.g. "
                 f"model.train_vars()), but got {type(grad_vars).__name__}."
             )
@@ -58,7 +59,7 @@ class _GradVars:
             self.arrays = []
         for a in self.arrays:
             if not isinstance(a, JaxArray):
-                raise TypeError(
+                raise ArgumentTypeError(
                     f"Every element of grad_vars must be a JaxArray or Variable, but got {type(a).__name__}."
                 )
         self.distinct = vc.merge(self.arrays)
@@ -75,12 +76,12 @@ class _GradVars:
 
 def _check_argnums(argnums: Any) -> tuple[tuple[int, ...], bool]:
     if isinstance(argnums, bool) or not isinstance(argnums, (int, Sequence)):
-        raise TypeError(f"argnums must be an int or a sequence of ints, but got {argnums!r}.")
+        raise ArgumentTypeError(f"argnums must be an int or a sequence of ints, but got {argnums!r}.")
     single = isinstance(argnums, int)
     nums = (argnums,) if single else tuple(argnums)
     for n in nums:
         if not isinstance(n, int) or isinstance(n, bool) or n < 0:
-            raise TypeError(f"argnums must hold non-negative ints, but got {argnums!r}.")
+            raise ArgumentTypeError(f"argnums must hold non-negative ints, but got {argnums!r}.")
     return nums, single
 
 
@@ -97,7 +98,9 @@ def _make(
     name: str,
 ) -> Callable:
     if not callable(func):
-        raise TypeError(f"bm.{name}() needs a function, Base object or bound method, but got {type(func).__name__}.")
+        raise ArgumentTypeError(
+            f"bm.{name}() needs a function, Base object or bound method, but got {type(func).__name__}."
+        )
     gv = _GradVars(grad_vars)
     if argnums is None and not gv.given:
         argnums = 0
@@ -116,7 +119,7 @@ def _make(
         out, new = vc.call_with(all_vars, list(grad_values) + list(dyn_values), func, *args, **kwargs)
         if has_aux:
             if not (isinstance(out, (tuple, list)) and len(out) == 2):
-                raise TypeError(
+                raise ArgumentTypeError(
                     f"With has_aux=True the function must return a pair (output, aux), but it returned "
                     f"{type(out).__name__}."
                 )
@@ -126,13 +129,14 @@ def _make(
         out = jax.tree_util.tree_map(vc.unwrap, out, is_leaf=lambda x: isinstance(x, JaxArray))
         if scalar and not (hasattr(out, "shape") and tuple(out.shape) == ()) and not isinstance(out, (int, float)):
             shape = getattr(out, "shape", None)
+            # The builtin class is kept: the spec shows "<class 'TypeError'> ..." (test_non_scalar_error_spec).
             raise TypeError(f"Gradient only defined for scalar-output functions. Output had shape: {shape}.")
         return out, (out, aux, new)
 
     def call(*args: Any, **kwargs: Any) -> Any:
         for n in arg_nums:
             if n >= len(args):
-                raise TypeError(
+                raise ArgumentTypeError(
                     f"argnums={argnums} asks for argument {n}, but only {len(args)} positional "
                     f"argument(s) were given to the function returned by bm.{name}()."
                 )

@@ -16,6 +16,7 @@ from typing import Any
 import jax
 import jax.numpy as jnp
 
+from brainpy.errors import ArgumentTypeError, MathError
 from brainpy.math import _varcollect as vc
 from brainpy.math._ndarray import JaxArray
 
@@ -28,7 +29,7 @@ def _unwrap_tree(tree: Any) -> Any:
 
 def _check_callable(f: Any, what: str) -> None:
     if not callable(f):
-        raise TypeError(f"{what} must be callable, but got {type(f).__name__}: {f!r}.")
+        raise ArgumentTypeError(f"{what} must be callable, but got {type(f).__name__}: {f!r}.")
 
 
 def _out_structure(out_vars: Any) -> tuple[list[JaxArray], Any]:
@@ -36,7 +37,7 @@ def _out_structure(out_vars: Any) -> tuple[list[JaxArray], Any]:
     leaves, tree = jax.tree_util.tree_flatten(out_vars, is_leaf=lambda x: isinstance(x, JaxArray))
     for x in leaves:
         if not isinstance(x, JaxArray):
-            raise TypeError(f"out_vars must hold Variables (JaxArrays), but it holds a {type(x).__name__}.")
+            raise ArgumentTypeError(f"out_vars must hold Variables (JaxArrays), but it holds a {type(x).__name__}.")
     return leaves, tree
 
 
@@ -199,7 +200,7 @@ def cond(pred: Any, true_fun: Any, false_fun: Any, operands: Any = None, dyn_var
     """
     pred = jnp.asarray(vc.unwrap(pred))
     if pred.shape not in ((), (1,)):
-        raise ValueError(f"cond() needs a scalar predicate, but got shape {pred.shape}. Use bm.where for arrays.")
+        raise MathError(f"cond() needs a scalar predicate, but got shape {pred.shape}. Use bm.where for arrays.")
     return _switch(pred.reshape(()).astype(bool), [true_fun, false_fun], operands, vc.collect_vars(dyn_vars))
 
 
@@ -235,12 +236,12 @@ def ifelse(
     """
     del show_code
     if not isinstance(branches, (list, tuple)):
-        raise TypeError(f"branches must be a list or tuple, but got {type(branches).__name__}.")
+        raise ArgumentTypeError(f"branches must be a list or tuple, but got {type(branches).__name__}.")
     variables = vc.collect_vars(dyn_vars)
     if not isinstance(conditions, (list, tuple)):
         conditions = [conditions]
     if len(branches) != len(conditions) + 1:
-        raise ValueError(
+        raise MathError(
             f"ifelse() needs one more branch than conditions (the last is the 'else'), but got "
             f"{len(conditions)} condition(s) and {len(branches)} branch(es)."
         )

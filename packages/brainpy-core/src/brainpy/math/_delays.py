@@ -29,7 +29,7 @@ import numpy as np
 from brainpy import check
 from brainpy._compat import is_tracer
 from brainpy.base._base import Base
-from brainpy.errors import BrainPyError, NoImplementationError
+from brainpy.errors import ArgumentTypeError, BrainPyError, MathError, NoImplementationError
 from brainpy.math import _settings
 from brainpy.math._ndarray import JaxArray, Variable
 from brainpy.tools.errors import check_error_in_jit
@@ -86,7 +86,10 @@ class AbstractDelay(Base):
             return data
         if callable(history):
             if times is None:
-                raise TypeError("A callable history needs times (TimeDelay's before_t0).")
+                raise ArgumentTypeError(
+                    f"initial_delay_data of {type(self).__name__} must be a scalar or an array, not a callable "
+                    f"(a callable history needs times: use bm.TimeDelay's before_t0)."
+                )
             return data.at[1:].set(_evaluate_history(history, times[1:], shape, dtype))
         hist = jnp.asarray(_raw(history), dtype=dtype)
         if hist.shape == (num - 1,) + shape:
@@ -94,7 +97,7 @@ class AbstractDelay(Base):
         try:
             return data.at[1:].set(jnp.broadcast_to(hist, (num - 1,) + shape))
         except ValueError:
-            raise ValueError(
+            raise MathError(
                 f"The initial history must be a scalar, an array broadcastable to {shape}, an array of "
                 f"shape {(num - 1,) + shape} (newest first) or a callable, but got shape {hist.shape}."
             ) from None
@@ -178,7 +181,7 @@ class TimeDelay(AbstractDelay):
     ) -> None:
         super().__init__(name=name)
         if interp_method not in _INTERP:
-            raise ValueError(f"interp_method must be one of {_INTERP}, but got {interp_method!r}.")
+            raise MathError(f"interp_method must be one of {_INTERP}, but got {interp_method!r}.")
         self.interp_method = interp_method
         self.reset(delay_target, delay_len, t0=t0, dt=dt, before_t0=before_t0)
 
@@ -195,9 +198,9 @@ class TimeDelay(AbstractDelay):
         dt = _settings.get_dt() if dt is None else dt
         for label, val in (("delay_len", delay_len), ("dt", dt), ("t0", t0)):
             if isinstance(val, bool) or not isinstance(val, (numbers.Real, np.number)):
-                raise TypeError(f"{label} must be a real number, but got {val!r}.")
+                raise ArgumentTypeError(f"{label} must be a real number, but got {val!r}.")
         if delay_len <= 0 or dt <= 0:
-            raise ValueError(f"delay_len and dt must be positive, but got delay_len={delay_len}, dt={dt}.")
+            raise MathError(f"delay_len and dt must be positive, but got delay_len={delay_len}, dt={dt}.")
         self.delay_len, self.dt, self.t0 = float(delay_len), float(dt), t0
         self.num_delay_step = int(math.ceil(self.delay_len / self.dt - 1e-9)) + 1
         times = t0 - self.dt * np.arange(self.num_delay_step)
@@ -307,7 +310,7 @@ class LengthDelay(AbstractDelay):
         r"""Re-initialise the history (``delay_len`` defaults to the old one)."""
         delay_len = getattr(self, "delay_len", None) if delay_len is None else delay_len
         if isinstance(delay_len, bool) or not isinstance(delay_len, (int, np.integer)) or delay_len < 0:
-            raise ValueError(f"delay_len must be a non-negative int (a number of steps), but got {delay_len!r}.")
+            raise MathError(f"delay_len must be a non-negative int (a number of steps), but got {delay_len!r}.")
         self.delay_len = int(delay_len)
         self.num_delay_step = self.delay_len + 1
         _set_or_create(self, "data", self._buffer(delay_target, self.num_delay_step, initial_delay_data, None))

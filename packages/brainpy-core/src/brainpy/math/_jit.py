@@ -18,7 +18,7 @@ from typing import Any
 import jax
 
 from brainpy.base._function import Function
-from brainpy.errors import ConcretizationTypeError
+from brainpy.errors import ArgumentTypeError, ConcretizationTypeError
 from brainpy.math import _varcollect as vc
 from brainpy.math._parallels import pmap, vmap
 
@@ -116,7 +116,7 @@ def jit(
             **jit_kwargs,
         )
     if not callable(func):
-        raise TypeError(
+        raise ArgumentTypeError(
             f"bm.jit() compiles a function, a Base object or a bound method, but got {type(func).__name__}."
         )
     del device
@@ -128,10 +128,10 @@ def jit(
     static_argnames = _as_tuple(static_argnames)
     for i in static_argnums:
         if not isinstance(i, int) or isinstance(i, bool):
-            raise TypeError(f"static_argnums must be ints, but got {i!r}.")
+            raise ArgumentTypeError(f"static_argnums must be ints, but got {i!r}.")
     for n in static_argnames:
         if not isinstance(n, str):
-            raise TypeError(f"static_argnames must be strings, but got {n!r}.")
+            raise ArgumentTypeError(f"static_argnames must be strings, but got {n!r}.")
     target = func
 
     def pure(var_values: list, *args: Any, **kwargs: Any) -> tuple[Any, list]:

@@ -14,7 +14,7 @@ from typing import Any
 
 import jax
 
-from brainpy.errors import MathError
+from brainpy.errors import ArgumentTypeError, MathError
 from brainpy.math import _varcollect as vc
 
 __all__ = ["vmap", "pmap"]
@@ -34,7 +34,9 @@ def _build(
     extra: dict[str, Any],
 ) -> Callable:
     if not callable(func):
-        raise TypeError(f"bm.{name}() needs a function, Base object or bound method, but got {type(func).__name__}.")
+        raise ArgumentTypeError(
+            f"bm.{name}() needs a function, Base object or bound method, but got {type(func).__name__}."
+        )
     batched = vc.collect_vars(batched_vars, "batched_vars")
     dyn = vc.collect_vars(dyn_vars)
     if auto_infer:
@@ -62,7 +64,7 @@ def _build(
         if n not in cache:
             axes = tuple(in_axes) if isinstance(in_axes, (tuple, list)) else (in_axes,) * n
             if len(axes) != n:
-                raise ValueError(f"in_axes={in_axes} has {len(axes)} entries, but {n} arguments were given.")
+                raise MathError(f"in_axes={in_axes} has {len(axes)} entries, but {n} arguments were given.")
             dyn_out = 0 if reduce_func is not None else None
             cache[n] = mapper(
                 pure, in_axes=(None, 0, *axes), out_axes=(out_axes, dyn_out, 0), axis_name=axis_name, **extra

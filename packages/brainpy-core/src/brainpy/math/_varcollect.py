@@ -23,6 +23,7 @@ from typing import Any
 
 import jax
 
+from brainpy.errors import ArgumentTypeError
 from brainpy.math._ndarray import JaxArray
 
 __all__: list[str] = []
@@ -62,7 +63,7 @@ def collect_vars(dyn_vars: Any, what: str = "dyn_vars") -> list[JaxArray]:
             for v in x:
                 add(v)
         else:
-            raise TypeError(
+            raise ArgumentTypeError(
                 f"{what} must be a bm.Variable (or JaxArray), or a list, tuple or dict of them, or a "
                 f"TensorCollector such as model.vars(), but it contains a {type(x).__name__}: {x!r}."
             )

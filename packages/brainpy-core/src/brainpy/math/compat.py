@@ -41,6 +41,7 @@ from typing import Any
 
 import numpy as np
 
+from brainpy.errors import ArgumentTypeError, MathError
 from brainpy.losses import (
     cross_entropy_loss,
     huber_loss,
@@ -106,13 +107,13 @@ def _as_shape(shape: Any) -> tuple[int, ...]:
     elif isinstance(shape, Sequence) and not isinstance(shape, str) and all(is_int(s) for s in shape):
         dims = tuple(int(s) for s in shape)
     else:
-        raise TypeError(
+        raise ArgumentTypeError(
             f"FixedLenDelay(shape, delay_len, ...) takes the shape of the delayed data (an int or a tuple of "
             f"ints) first, but got {shape!r}. To delay given data, use "
             f"bm.TimeDelay(data, delay_len, ...) instead."
         )
     if any(d < 0 for d in dims):
-        raise ValueError(f"FixedLenDelay: shape={shape!r} has a negative dimension.")
+        raise MathError(f"FixedLenDelay: shape={shape!r} has a negative dimension.")
     return dims
 
 

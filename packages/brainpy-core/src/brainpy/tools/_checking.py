@@ -1,7 +1,10 @@
 r"""Argument checks shared by the toolkit (``brainpy.tools.checking``).
 
-Each check raises a ``ValueError``/``TypeError`` naming the argument, what it
-got and what was expected, before any JAX tracing happens.
+Each check raises a :class:`brainpy.errors.BrainPyError` subclass that is also a
+``ValueError`` (:class:`~brainpy.errors.InvalidArgumentError`,
+:class:`~brainpy.errors.ModelBuildError`) or a ``TypeError``
+(:class:`~brainpy.errors.ArgumentTypeError`), naming the argument, what it got
+and what was expected, before any JAX tracing happens.
 """
 
 from __future__ import annotations
@@ -11,6 +14,8 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
+
+from brainpy.errors import ArgumentTypeError, InvalidArgumentError, ModelBuildError
 
 __all__ = [
     "check_shape_consistency",
@@ -64,8 +69,6 @@ def check_shape_consistency(
     >>> check_shape_consistency([(None, 3), (None, 5)], -1, True)
     ((None,), [3, 5])
     """
-    from brainpy.errors import ModelBuildError
-
     shapes = [tuple(s) for s in shapes]
     if len(shapes) == 0:
         raise ModelBuildError("check_shape_consistency() got no shapes to compare.")
@@ -94,7 +97,7 @@ def check_shape_broadcastable(shapes: Sequence[Sequence[int]]) -> tuple[int, ...
     try:
         return tuple(np.broadcast_shapes(*[tuple(s) for s in shapes]))
     except ValueError:
-        raise ValueError(f"The shapes {list(shapes)} cannot be broadcast together.") from None
+        raise ModelBuildError(f"The shapes {list(shapes)} cannot be broadcast together.") from None
 
 
 def check_shape_except_batch(
@@ -108,7 +111,7 @@ def check_shape_except_batch(
         s2.pop(batch_idx)
         ok = s1 == s2
     if not ok and mode == "raise":
-        raise ValueError(f"Shapes {tuple(shape1)} and {tuple(shape2)} differ outside the batch axis {batch_idx}.")
+        raise ModelBuildError(f"Shapes {tuple(shape1)} and {tuple(shape2)} differ outside the batch axis {batch_idx}.")
     return ok
 
 
@@ -121,12 +124,12 @@ def check_dict_data(a_dict: Any, key_type: Any = None, val_type: Any = None, nam
     r"""Check that ``a_dict`` is a dict whose keys and values have the given types."""
     name = name or "the argument"
     if not isinstance(a_dict, dict):
-        raise TypeError(f"{name} must be a dict, but got {type(a_dict).__name__}.")
+        raise ArgumentTypeError(f"{name} must be a dict, but got {type(a_dict).__name__}.")
     for k, v in a_dict.items():
         if key_type is not None and not isinstance(k, key_type):
-            raise TypeError(f"Keys of {name} must be {key_type}, but got {k!r}.")
+            raise ArgumentTypeError(f"Keys of {name} must be {key_type}, but got {k!r}.")
         if val_type is not None and not isinstance(v, val_type):
-            raise TypeError(f"Values of {name} must be {val_type}, but {k!r} is a {type(v).__name__}.")
+            raise ArgumentTypeError(f"Values of {name} must be {val_type}, but {k!r} is a {type(v).__name__}.")
 
 
 def check_initializer(initializer: Any, name: str = "", allow_none: bool = False) -> None:
@@ -134,10 +137,12 @@ def check_initializer(initializer: Any, name: str = "", allow_none: bool = False
     if initializer is None:
         if allow_none:
             return
-        raise ValueError(f"{name or 'initializer'} must be given (an initializer, array or callable), not None.")
+        raise InvalidArgumentError(
+            f"{name or 'initializer'} must be given (an initializer, array or callable), not None."
+        )
     if isinstance(initializer, (numbers.Number, np.ndarray)) or callable(initializer) or hasattr(initializer, "shape"):
         return
-    raise TypeError(
+    raise ArgumentTypeError(
         f"{name or 'initializer'} must be an initializer, an array or a callable, but got {type(initializer).__name__}."
     )
 
@@ -147,9 +152,11 @@ def check_connector(connector: Any, name: str = "", allow_none: bool = False) ->
     if connector is None:
         if allow_none:
             return
-        raise ValueError(f"{name or 'connector'} must be given, not None.")
+        raise InvalidArgumentError(f"{name or 'connector'} must be given, not None.")
     if not (hasattr(connector, "require") or callable(connector)):
-        raise TypeError(f"{name or 'connector'} must be a bp.conn.Connector, but got {type(connector).__name__}.")
+        raise ArgumentTypeError(
+            f"{name or 'connector'} must be a bp.conn.Connector, but got {type(connector).__name__}."
+        )
 
 
 def _check_number(
@@ -158,13 +165,13 @@ def _check_number(
     if value is None:
         if allow_none:
             return
-        raise ValueError(f"{name} must be a {kind}, not None.")
+        raise InvalidArgumentError(f"{name} must be a {kind}, not None.")
     if isinstance(value, bool) or not test(value):
-        raise ValueError(f"{name} must be a {kind}, but got {value!r} ({type(value).__name__}).")
+        raise InvalidArgumentError(f"{name} must be a {kind}, but got {value!r} ({type(value).__name__}).")
     if min_bound is not None and value < min_bound:
-        raise ValueError(f"{name} must be >= {min_bound}, but got {value}.")
+        raise InvalidArgumentError(f"{name} must be >= {min_bound}, but got {value}.")
     if max_bound is not None and value > max_bound:
-        raise ValueError(f"{name} must be <= {max_bound}, but got {value}.")
+        raise InvalidArgumentError(f"{name} must be <= {max_bound}, but got {value}.")
 
 
 def check_float(
@@ -201,9 +208,9 @@ def check_string(
     if value is None and allow_none:
         return
     if not isinstance(value, str):
-        raise ValueError(f"{name} must be a str, but got {value!r}.")
+        raise InvalidArgumentError(f"{name} must be a str, but got {value!r}.")
     if candidates is not None and value not in candidates:
-        raise ValueError(f"{name} must be one of {list(candidates)}, but got {value!r}.")
+        raise InvalidArgumentError(f"{name} must be one of {list(candidates)}, but got {value!r}.")
 
 
 def check_sequence(value: Any, name: str | None = None, elem_type: Any = None, allow_none: bool = True) -> None:
@@ -212,10 +219,10 @@ def check_sequence(value: Any, name: str | None = None, elem_type: Any = None, a
     if value is None:
         if allow_none:
             return
-        raise ValueError(f"{name} must be a sequence, not None.")
+        raise InvalidArgumentError(f"{name} must be a sequence, not None.")
     if not isinstance(value, (list, tuple)):
-        raise ValueError(f"{name} must be a list or tuple, but got {type(value).__name__}.")
+        raise InvalidArgumentError(f"{name} must be a list or tuple, but got {type(value).__name__}.")
     if elem_type is not None:
         for v in value:
             if not isinstance(v, elem_type):
-                raise ValueError(f"Elements of {name} must be {elem_type}, but got {v!r}.")
+                raise InvalidArgumentError(f"Elements of {name} must be {elem_type}, but got {v!r}.")

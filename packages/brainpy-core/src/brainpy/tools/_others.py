@@ -7,6 +7,8 @@ from typing import Any
 
 import numpy as np
 
+from brainpy.errors import InvalidArgumentError
+
 __all__ = ["to_size", "size2num", "DictPlus", "init_progress_bar"]
 
 
@@ -15,8 +17,8 @@ def to_size(x: Any) -> tuple[int, ...] | None:
 
     Raises
     ------
-    ValueError
-        If ``x`` is not an int, a sequence of ints or None.
+    InvalidArgumentError
+        (a ``ValueError``) If ``x`` is not an int, a sequence of ints or None.
     """
     if x is None:
         return None
@@ -26,7 +28,7 @@ def to_size(x: Any) -> tuple[int, ...] | None:
         out = tuple(x)
         if all(isinstance(i, (int, np.integer)) and not isinstance(i, bool) for i in out):
             return tuple(int(i) for i in out)
-    raise ValueError(f"A size must be an int or a sequence of ints, but got {x!r}.")
+    raise InvalidArgumentError(f"A size must be an int or a sequence of ints, but got {x!r}.")
 
 
 def size2num(size: Any) -> int:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from brainpy.dyn._base import DynamicalSystem
+from brainpy.errors import ArgumentTypeError
 
 __all__ = ["ContainerWrapper"]
 
@@ -68,7 +69,7 @@ class ContainerWrapper:
 
     def __init__(self, master: type, **children: Any) -> None:
         if not (isinstance(master, type) and issubclass(master, DynamicalSystem)):
-            raise TypeError(
+            raise ArgumentTypeError(
                 f"ContainerWrapper(master, **children): master must be a brainpy.dyn.DynamicalSystem subclass "
                 f"(a class, not an instance), such as bp.dyn.CondNeuGroup, but got {master!r}."
             )
@@ -79,7 +80,7 @@ class ContainerWrapper:
                 hint = (
                     f" Pass the class, {type(child).__name__}, instead." if isinstance(child, DynamicalSystem) else ""
                 )
-                raise TypeError(
+                raise ArgumentTypeError(
                     f"ContainerWrapper({master.__name__}, ...): child {key}={child!r} must be a "
                     f"brainpy.dyn.DynamicalSystem subclass (such as bp.dyn.channels.INa) or a ContainerWrapper.{hint}"
                 )
@@ -117,7 +118,7 @@ class ContainerWrapper:
         for key, cls in self.children_cls.items():
             own = idv_args.pop(key, {})
             if not isinstance(own, dict):
-                raise TypeError(
+                raise ArgumentTypeError(
                     f"{self!r}: the arguments of the child {key!r} must be a dict of keyword arguments "
                     f"({key}=dict(g_max=1.)), but got {own!r}."
                 )

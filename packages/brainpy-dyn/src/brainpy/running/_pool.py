@@ -11,19 +11,25 @@ import multiprocessing
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from brainpy.errors import ArgumentTypeError, InvalidArgumentError
+
 __all__ = ["process_pool", "process_pool_lock"]
 
 
 def _check(func: Any, all_params: Any, num_process: Any) -> None:
     if not callable(func):
-        raise TypeError(f"func must be callable, but got {func!r}.")
+        raise ArgumentTypeError(f"func must be callable, but got {func!r}.")
     if not isinstance(all_params, Sequence) or isinstance(all_params, str):
-        raise TypeError(f"all_params must be a list of parameter sets (tuples or dicts), but got {all_params!r}.")
+        raise ArgumentTypeError(
+            f"all_params must be a list of parameter sets (tuples or dicts), but got {all_params!r}."
+        )
     for p in all_params:
         if not isinstance(p, (tuple, list, Mapping)):
-            raise TypeError(f"Each parameter set must be a tuple/list (positional) or a dict (keywords), got {p!r}.")
+            raise ArgumentTypeError(
+                f"Each parameter set must be a tuple/list (positional) or a dict (keywords), got {p!r}."
+            )
     if isinstance(num_process, bool) or not isinstance(num_process, int) or num_process < 1:
-        raise ValueError(f"The number of processes must be a positive int, but got {num_process!r}.")
+        raise InvalidArgumentError(f"The number of processes must be a positive int, but got {num_process!r}.")
 
 
 def _run(func: Callable, all_params: Sequence[Any], num_process: int, lock: Any = None) -> list[Any]:

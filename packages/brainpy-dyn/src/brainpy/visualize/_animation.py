@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
+from brainpy.errors import InvalidArgumentError
 from brainpy.visualize._plots import _pyplot
 
 __all__ = ["animate_1D", "animate_2D"]
@@ -28,20 +29,24 @@ def _as_items(data: Any, what: str, ndim: int) -> list[dict]:
     items = []
     for i, item in enumerate(data):
         if not isinstance(item, Mapping) or "ys" not in item:
-            raise ValueError(f"{what}[{i}] must be a dict with key 'ys' (and optionally 'xs', 'legend'), got {item!r}.")
+            raise InvalidArgumentError(
+                f"{what}[{i}] must be a dict with key 'ys' (and optionally 'xs', 'legend'), got {item!r}."
+            )
         ys = np.asarray(item["ys"])
         if ys.ndim != ndim:
-            raise ValueError(f"{what}[{i}]['ys'] must be {ndim}-D, but has shape {ys.shape}.")
+            raise InvalidArgumentError(f"{what}[{i}]['ys'] must be {ndim}-D, but has shape {ys.shape}.")
         xs = np.arange(ys.shape[-1]) if item.get("xs") is None else np.asarray(item["xs"])
         if xs.shape != (ys.shape[-1],):
-            raise ValueError(f"{what}[{i}]['xs'] must have shape ({ys.shape[-1]},), but has shape {xs.shape}.")
+            raise InvalidArgumentError(
+                f"{what}[{i}]['xs'] must have shape ({ys.shape[-1]},), but has shape {xs.shape}."
+            )
         items.append({"ys": ys, "xs": xs, "legend": item.get("legend")})
     return items
 
 
 def _check_path(save_path: str | None) -> None:
     if save_path is not None and not str(save_path).endswith((".gif", ".mp4")):
-        raise ValueError(f"save_path must end with '.gif' or '.mp4', but got {save_path!r}.")
+        raise InvalidArgumentError(f"save_path must end with '.gif' or '.mp4', but got {save_path!r}.")
 
 
 def _save(anim: Any, save_path: str | None, frame_delay: float, gif_dpi: Any, video_fps: Any) -> None:
@@ -118,10 +123,10 @@ def animate_1D(
     dyn = _as_items(dynamical_vars, "dynamical_vars", 2)
     static = _as_items(static_vars, "static_vars", 1)
     if not dyn:
-        raise ValueError("animate_1D needs at least one dynamical variable.")
+        raise InvalidArgumentError("animate_1D needs at least one dynamical variable.")
     num_steps = dyn[0]["ys"].shape[0]
     if any(d["ys"].shape[0] != num_steps for d in dyn):
-        raise ValueError("animate_1D: every dynamical variable must have the same number of time steps.")
+        raise InvalidArgumentError("animate_1D: every dynamical variable must have the same number of time steps.")
     dt = bm.get_dt() if dt is None else dt
     fig, ax = plt.subplots(figsize=figsize)
     all_ys = np.concatenate([d["ys"].ravel() for d in dyn] + [s["ys"].ravel() for s in static])
@@ -204,7 +209,7 @@ def animate_2D(
     height, width = (int(n) for n in net_size)
     data = np.asarray(values)
     if data.ndim < 2 or data[0].size != height * width:
-        raise ValueError(
+        raise InvalidArgumentError(
             f"animate_2D: values must have shape (T, {height * width}) or (T, {height}, {width}) for "
             f"net_size={tuple(net_size)}, but has shape {data.shape}."
         )

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
-from brainpy.errors import PackageMissingError
+from brainpy.errors import InvalidArgumentError, PackageMissingError
 
 __all__ = ["get_figure", "line_plot", "raster_plot", "plot_style1"]
 
@@ -112,7 +112,7 @@ def line_plot(
     if values.ndim == 1:
         values = values.reshape((-1, 1))
     if values.ndim != 2 or values.shape[0] != ts.shape[0]:
-        raise ValueError(
+        raise InvalidArgumentError(
             f"line_plot: val_matrix must have shape (len(ts),) or (len(ts), N) = ({ts.shape[0]}, N), but it "
             f"has shape {np.shape(val_matrix)}."
         )
@@ -123,7 +123,7 @@ def line_plot(
     plot_ids = [int(i) for i in np.asarray(plot_ids).reshape(-1)]
     bad = [i for i in plot_ids if not -values.shape[1] <= i < values.shape[1]]
     if bad:
-        raise ValueError(f"line_plot: plot_ids {bad} are out of range for {values.shape[1]} columns.")
+        raise InvalidArgumentError(f"line_plot: plot_ids {bad} are out of range for {values.shape[1]} columns.")
     ax = plt.gca() if ax is None else ax
     for i in plot_ids:
         ax.plot(ts, values[:, i], label=f"{legend}-{i}" if legend else None)
@@ -173,7 +173,7 @@ def raster_plot(
     if spikes.ndim == 1:
         spikes = spikes.reshape((-1, 1))
     if spikes.ndim != 2 or spikes.shape[0] != ts.shape[0]:
-        raise ValueError(
+        raise InvalidArgumentError(
             f"raster_plot: sp_matrix must have shape (len(ts), N) = ({ts.shape[0]}, N), but it has shape "
             f"{np.shape(sp_matrix)}."
         )
