@@ -123,7 +123,9 @@ def test_native_inside_scan_jit_and_grad():
     native = jax.jit(lambda w: run(w, SUM_BACKEND))
     reference = jax.jit(lambda w: run(w, "jax"))
     np.testing.assert_allclose(native(w), reference(w), rtol=1e-5)
-    np.testing.assert_allclose(jax.grad(lambda w: run(w, SUM_BACKEND))(w), jax.grad(lambda w: run(w, "jax"))(w), rtol=1e-5)
+    np.testing.assert_allclose(
+        jax.grad(lambda w: run(w, SUM_BACKEND))(w), jax.grad(lambda w: run(w, "jax"))(w), rtol=1e-5
+    )
     np.testing.assert_allclose(
         jax.grad(lambda v: run(v, SUM_BACKEND))(0.7), jax.grad(lambda v: run(v, "jax"))(0.7), rtol=1e-5
     )
