@@ -16,6 +16,10 @@ past the end of the output, which is cut off afterwards.
 Atomic adds make the order of a sum on one target nondeterministic, so
 float32 results agree with the reference to rounding (about 1e-6 relative),
 not bit for bit.
+
+JAX 0.11 deprecates Pallas' Triton backend in favour of Mosaic GPU (a
+``DeprecationWarning`` when the kernel is compiled). Where a JAX without it
+runs, this backend hands the call to the XLA reference.
 """
 
 from __future__ import annotations
@@ -80,7 +84,13 @@ def event_sum_kernel(
         :data:`BLOCK` synapses, so it agrees with the GPU only where each row's
         targets are distinct (as in every connector's output).
     """
-    from jax.experimental import pallas as pl
+    try:
+        from jax.experimental import pallas as pl
+        from jax.experimental.pallas import triton  # noqa: F401
+    except ImportError:  # a JAX without Pallas' Triton backend
+        from brainpy_ops._event import reference
+
+        return reference("pre2post_event_sum")(events, (indices, indptr), post_num, values)
 
     n_pre = events.shape[0]
     nnz = indices.shape[0]
