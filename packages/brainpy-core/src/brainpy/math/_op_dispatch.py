@@ -5,8 +5,8 @@ Every built-in operator of :mod:`brainpy.math` (``pre2post_event_sum``,
 records of the registry ``'operator_backends'`` (hook
 ``brainpy_operator_backends``). brainpy-core registers the pure-JAX
 references (backend ``'jax'``, platform ``'any'``, priority 0); brainpy-ops
-registers native kernels (backend ``'numba'``, platform ``'cpu'``) with a
-higher priority; plugins may add more.
+registers native kernels (backend ``'numba'``, platform ``'cpu'``; backend
+``'pallas'``, platform ``'gpu'``) with a higher priority; plugins may add more.
 
 The choice, in this order:
 
@@ -135,7 +135,8 @@ def set_op_backend(op: str | None = None, backend: str | None = None) -> None:
         ``None`` (default) applies ``backend`` to every operator that has it.
     backend : str, optional
         A backend name (``'jax'`` for the pure-JAX references, ``'numba'``
-        for brainpy-ops' native CPU kernels, or a plugin's name). ``None``
+        for brainpy-ops' native CPU kernels, ``'pallas'`` for its GPU kernel,
+        or a plugin's name). ``None``
         removes the forcing, so the highest priority wins again.
 
     Raises
@@ -169,7 +170,7 @@ def set_op_backend(op: str | None = None, backend: str | None = None) -> None:
             where = f"the operator {op!r}" if op else "any operator"
             raise UnknownNameError(
                 f"backend={backend!r} is not a backend of {where}. Available: {', '.join(sorted(served))} "
-                f"(brainpy-ops adds 'numba'; see brainpy.plugins.info())."
+                f"(brainpy-ops adds 'numba' and 'pallas'; see brainpy.plugins.info())."
             )
     key = _ALL if op is None else op
     if backend is None:
